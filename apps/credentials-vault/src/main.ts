@@ -1,0 +1,4 @@
+import { runService } from '@icims-sync/platform';
+import { credentialsVaultService } from './bootstrap';
+
+void runService(credentialsVaultService);

@@ -1,0 +1,17 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { Topic } from '@icims-sync/contracts';
+import { PlatformModule } from '@icims-sync/platform';
+import { GatewayConfig } from './config/app.config';
+
+export const SERVICE_NAME = 'gateway';
+
+/** The public edge: iCIMS webhooks, the admin API and UI, and SSE progress. */
+@Module({})
+export class GatewayModule {
+  static forRoot(config: GatewayConfig): DynamicModule {
+    return {
+      module: GatewayModule,
+      imports: [PlatformModule.forRoot({ service: SERVICE_NAME, config, topics: [Topic.CandidateHired, Topic.ImportRequested, Topic.SyncProgress] })],
+    };
+  }
+}

@@ -1,0 +1,9 @@
+import { ServiceDefinition } from '@icims-sync/platform';
+import { GatewayModule, SERVICE_NAME } from './app.module';
+import { GatewayConfig } from './config/app.config';
+
+export const gatewayService: ServiceDefinition<GatewayConfig> = {
+  name: SERVICE_NAME,
+  configSchema: GatewayConfig,
+  rootModule: (config) => GatewayModule.forRoot(config),
+};

@@ -1,0 +1,4 @@
+import { runService } from '@icims-sync/platform';
+import { hrExportService } from './bootstrap';
+
+void runService(hrExportService);

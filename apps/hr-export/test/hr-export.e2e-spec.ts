@@ -1,0 +1,3 @@
+import { describeServiceLifecycle } from '@icims-sync/testing';
+
+describeServiceLifecycle('hr-export');

@@ -1,0 +1,4 @@
+import { runService } from '@icims-sync/platform';
+import { schedulerService } from './bootstrap';
+
+void runService(schedulerService);

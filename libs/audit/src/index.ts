@@ -1,0 +1,2 @@
+/** Audit log schemas and repositories (issue 6). */
+export {};

@@ -1,0 +1,33 @@
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsUUID, Min, ValidateNested } from 'class-validator';
+
+export const SYNC_DIRECTIONS = ['import', 'export'] as const;
+export type SyncDirection = (typeof SYNC_DIRECTIONS)[number];
+
+export const SYNC_RUN_STATUSES = ['queued', 'running', 'succeeded', 'failed'] as const;
+export type SyncRunStatus = (typeof SYNC_RUN_STATUSES)[number];
+
+/** The first seed's import window counters, in its order. */
+export class SyncCounters {
+  @IsInt() @Min(0) added!: number;
+  @IsInt() @Min(0) updated!: number;
+  @IsInt() @Min(0) deleted!: number;
+  @IsInt() @Min(0) skipped!: number;
+  @IsInt() @Min(0) errored!: number;
+  @IsInt() @Min(0) total!: number;
+}
+
+export class SyncProgressPayload {
+  @IsUUID()
+  runId!: string;
+
+  @IsIn(SYNC_DIRECTIONS)
+  direction!: SyncDirection;
+
+  @IsIn(SYNC_RUN_STATUSES)
+  status!: SyncRunStatus;
+
+  @ValidateNested()
+  @Type(() => SyncCounters)
+  counters!: SyncCounters;
+}

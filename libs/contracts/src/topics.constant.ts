@@ -1,0 +1,22 @@
+/** Every Kafka topic the platform uses. The only place topic names are spelled. */
+export const Topic = {
+  CandidateHired: 'candidate.hired',
+  EmployeeUpdated: 'employee.updated',
+  ImportRequested: 'import.requested',
+  SyncProgress: 'sync.progress',
+} as const;
+
+export type TopicName = (typeof Topic)[keyof typeof Topic];
+
+export const ALL_TOPICS: readonly TopicName[] = Object.values(Topic);
+
+const DLQ_SUFFIX = '.dlq';
+
+/** Poison messages of `topic` land here, with the error and origin in headers. */
+export function dlqTopicOf(topic: string): string {
+  return `${topic}${DLQ_SUFFIX}`;
+}
+
+export function isDlqTopic(topic: string): boolean {
+  return topic.endsWith(DLQ_SUFFIX);
+}

@@ -1,0 +1,2 @@
+/** iCIMS REST client (issue 4). */
+export {};

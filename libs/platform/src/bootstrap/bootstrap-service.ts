@@ -1,0 +1,100 @@
+import helmet from '@fastify/helmet';
+import { DynamicModule, INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
+import { BaseServiceConfig } from '../config/base-service.config';
+import { describeConfig, loadConfigOrExit } from '../config/load-config';
+import { AppExceptionFilter } from '../errors/app-exception.filter';
+import { echoRequestId, requestIdOf } from '../logging/request-id.util';
+import { registerHttpMetrics } from '../metrics/http-metrics.hook';
+import { MetricsService } from '../metrics/metrics.service';
+import { KafkaBatchServerFactory } from '../platform.module';
+
+export interface ServiceDefinition<C extends BaseServiceConfig> {
+  name: string;
+  configSchema: new () => C;
+  rootModule(config: C): DynamicModule;
+  /** Serve the module's `@EventPattern` handlers from Kafka. */
+  consumesKafka?: boolean;
+}
+
+export interface RunningService<C> {
+  app: NestFastifyApplication;
+  config: C;
+  url: string;
+}
+
+/** Validates env (exit 1 naming each bad variable), builds the app and starts listening. */
+export async function bootstrapService<C extends BaseServiceConfig>(
+  definition: ServiceDefinition<C>,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<RunningService<C>> {
+  const config = loadConfigOrExit(definition.configSchema, env, definition.name);
+  const adapter = new FastifyAdapter({ bodyLimit: config.HTTP_BODY_LIMIT_BYTES, trustProxy: true, genReqId: requestIdOf });
+  const app = await NestFactory.create<NestFastifyApplication>(definition.rootModule(config), adapter, { bufferLogs: true });
+  const logger = app.get(Logger);
+  app.useLogger(logger);
+  app.flushLogs();
+  await app.register(helmet);
+  const fastify = app.getHttpAdapter().getInstance();
+  echoRequestId(fastify);
+  registerHttpMetrics(fastify, app.get(MetricsService));
+  app.useGlobalFilters(new AppExceptionFilter());
+
+  if (definition.consumesKafka) {
+    // Inherits the global filter above, which passes handler errors through untouched.
+    app.connectMicroservice({ strategy: app.get(KafkaBatchServerFactory).create() }, { inheritAppConfig: true });
+  }
+  await app.init();
+  await app.startAllMicroservices();
+  await app.listen(config.PORT, config.HOST);
+  const url = await app.getUrl();
+  logger.log({ url, config: describeConfig(config) }, `${definition.name} listening`);
+  return { app, config, url };
+}
+
+/** main(): start, then on SIGTERM/SIGINT drain and exit 0, or exit 1 at the deadline. */
+export async function runService<C extends BaseServiceConfig>(definition: ServiceDefinition<C>): Promise<void> {
+  let running: RunningService<C>;
+  try {
+    running = await bootstrapService(definition);
+  } catch (error) {
+    process.stderr.write(`${definition.name}: failed to start: ${(error as Error).message}\n`);
+    process.exit(1);
+  }
+  exitOnFatalErrors(running.app);
+  let closing = false;
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.on(signal, () => {
+      if (closing) return;
+      closing = true;
+      void shutdown(running.app, running.config.SHUTDOWN_TIMEOUT_MS, signal);
+    });
+  }
+}
+
+async function shutdown(app: INestApplication, timeoutMs: number, signal: string): Promise<void> {
+  const logger = app.get(Logger);
+  logger.log({ signal }, 'draining before exit');
+  setTimeout(() => {
+    logger.error({ timeoutMs }, 'shutdown deadline passed; exiting');
+    process.exit(1);
+  }, timeoutMs).unref();
+  try {
+    await app.close();
+    process.exit(0);
+  } catch (error) {
+    logger.error({ err: error }, 'shutdown failed');
+    process.exit(1);
+  }
+}
+
+function exitOnFatalErrors(app: INestApplication): void {
+  const logger = app.get(Logger);
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
+  process.on('uncaughtException', (error) => {
+    logger.fatal?.({ err: error }, 'uncaught exception; exiting');
+    process.exit(1);
+  });
+}

@@ -1,0 +1,49 @@
+/**
+ * What kind of failure an error is. The HTTP filter maps kinds to statuses; the
+ * Kafka runner retries only `unavailable` and `internal`.
+ */
+export type ErrorKind =
+  | 'validation'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'payload_too_large'
+  | 'unavailable'
+  | 'internal';
+
+/** Base of every domain error: a stable string `code` and a message fit for a user. */
+export class AppException extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly kind: ErrorKind = 'internal',
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+
+  /** Worth trying again: the cause may go away by itself. */
+  get retryable(): boolean {
+    return this.kind === 'unavailable' || this.kind === 'internal';
+  }
+}
+
+/** A dependency (broker, store, remote API) did not answer in time or at all. */
+export class DependencyUnavailableException extends AppException {
+  constructor(dependency: string, reason: string) {
+    super('DEPENDENCY_UNAVAILABLE', `${dependency} is unavailable: ${reason}`, 'unavailable', { dependency });
+  }
+}
+
+/** Retrying cannot help: the input itself is wrong. */
+export class InvalidInputException extends AppException {
+  constructor(code: string, message: string, details?: Record<string, unknown>) {
+    super(code, message, 'validation', details);
+  }
+}
+
+export function isRetryable(error: unknown): boolean {
+  return error instanceof AppException ? error.retryable : true;
+}

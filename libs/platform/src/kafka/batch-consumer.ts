@@ -1,0 +1,209 @@
+import { Logger } from '@nestjs/common';
+import { ExponentialBackoff, TaskCancelledError, handleWhen, retry } from 'cockatiel';
+import { Consumer, EachBatchPayload, IHeaders, Kafka, KafkaMessage } from 'kafkajs';
+import { Envelope, TopicName, decode } from '@icims-sync/contracts';
+import { AppException, isRetryable } from '../errors/app.exception';
+import { withLogContext } from '../logging/log-context.util';
+import { MetricsService } from '../metrics/metrics.service';
+import { RawMessage } from './event-publisher.service';
+import { DeadLetterFailure, toDeadLetter } from './dead-letter';
+import { TRACEPARENT_HEADER } from './traceparent.util';
+
+/** What a handler gets beside the envelope. */
+export interface MessageContext {
+  topic: string;
+  partition: number;
+  offset: string;
+  headers: IHeaders;
+  traceparent?: string;
+  /** Keeps the group membership alive; the runner also calls it every few seconds. */
+  heartbeat(): Promise<void>;
+  /** Aborted when the service is draining. */
+  signal: AbortSignal;
+}
+
+export type EnvelopeHandler = (envelope: Envelope<unknown>, context: MessageContext) => Promise<void>;
+
+/** Envelope ids already handled, per consumer group. */
+export interface ProcessedEventStore {
+  isProcessed(scope: string, id: string): Promise<boolean>;
+  markProcessed(scope: string, id: string): Promise<void>;
+}
+
+export interface DeadLetterSink {
+  sendRaw(batches: { topic: string; messages: RawMessage[] }[]): Promise<void>;
+}
+
+export interface RetrySettings {
+  retries: number;
+  initialDelayMs: number;
+  maxDelayMs: number;
+}
+
+export interface BatchConsumerOptions {
+  groupId: string;
+  handlers: ReadonlyMap<TopicName, EnvelopeHandler>;
+  retry: RetrySettings;
+  processed: ProcessedEventStore;
+  deadLetters: DeadLetterSink;
+  metrics: MetricsService;
+  sessionTimeoutMs: number;
+  /** Commit resolved offsets at least this often inside a long batch. */
+  commitIntervalMs?: number;
+}
+
+const HEARTBEAT_EVERY_MS = 3_000;
+
+/**
+ * At-least-once consumption with exactly-once effects:
+ * decode → skip duplicates → handle with jittered retries → mark processed → commit.
+ * Poison messages go to `<topic>.dlq` and the partition moves on.
+ */
+export class KafkaBatchConsumer {
+  private readonly logger = new Logger(KafkaBatchConsumer.name);
+  private readonly consumer: Consumer;
+  private readonly draining = new AbortController();
+
+  constructor(
+    kafka: Kafka,
+    private readonly options: BatchConsumerOptions,
+  ) {
+    this.consumer = kafka.consumer({
+      groupId: options.groupId,
+      // How long a crashed member holds its partitions before the group moves on.
+      sessionTimeout: options.sessionTimeoutMs,
+      heartbeatInterval: HEARTBEAT_EVERY_MS,
+      allowAutoTopicCreation: false,
+    });
+  }
+
+  async start(): Promise<void> {
+    await this.consumer.connect();
+    // A new group starts from the beginning: nothing produced before it first joined is lost.
+    await this.consumer.subscribe({ topics: [...this.options.handlers.keys()], fromBeginning: true });
+    await this.consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      eachBatch: (payload) => this.processBatch(payload),
+    });
+    this.logger.log({ groupId: this.options.groupId, topics: [...this.options.handlers.keys()] }, 'consuming');
+  }
+
+  /** Finishes the message in hand, commits, and leaves the group. */
+  async stop(): Promise<void> {
+    this.draining.abort();
+    await this.consumer.disconnect();
+  }
+
+  async processBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
+    const { topic, partition } = batch;
+    const commitIntervalMs = this.options.commitIntervalMs ?? 1_000;
+    let uncommitted: string | undefined;
+    let lastCommitAt = Date.now();
+    const commit = async () => {
+      if (uncommitted === undefined) return;
+      await this.consumer.commitOffsets([{ topic, partition, offset: (BigInt(uncommitted) + 1n).toString() }]);
+      uncommitted = undefined;
+      lastCommitAt = Date.now();
+    };
+
+    for (const message of batch.messages) {
+      if (!isRunning() || isStale() || this.draining.signal.aborted) break;
+      const done = await this.processMessage(topic as TopicName, partition, message, heartbeat);
+      if (!done) break;
+      resolveOffset(message.offset);
+      uncommitted = message.offset;
+      if (Date.now() - lastCommitAt >= commitIntervalMs) await commit();
+      await heartbeat();
+    }
+    await commit();
+  }
+
+  /** True when the message is finished with (handled, duplicate or dead-lettered). */
+  private async processMessage(
+    topic: TopicName,
+    partition: number,
+    message: KafkaMessage,
+    heartbeat: () => Promise<void>,
+  ): Promise<boolean> {
+    const { metrics, groupId } = this.options;
+    const origin = { topic, partition, offset: message.offset, groupId };
+    const decoded = decode(topic, message.value);
+    if (!decoded.ok) {
+      await this.deadLetter(message, origin, { reason: 'DECODE_ERROR', code: decoded.error.code, message: decoded.error.message, attempts: 0 });
+      return true;
+    }
+    const envelope = decoded.envelope as Envelope<unknown>;
+    const handler = this.options.handlers.get(topic);
+    if (!handler) throw new Error(`no handler for ${topic}`);
+
+    const context: MessageContext = {
+      ...origin,
+      headers: message.headers ?? {},
+      traceparent: message.headers?.[TRACEPARENT_HEADER]?.toString(),
+      heartbeat,
+      signal: this.draining.signal,
+    };
+    const logBindings = { envelopeId: envelope.id, correlationId: envelope.correlationId, tenantId: envelope.tenantId, topic };
+    let attempts = 0;
+    const stopTimer = metrics.handlerDuration.startTimer({ topic });
+    try {
+      const outcome = await withLogContext(logBindings, () =>
+        this.retryPolicy().execute(async () => {
+          attempts += 1;
+          try {
+            return await this.handleOnce(envelope, context, heartbeat);
+          } catch (error) {
+            metrics.messagesFailed.inc({ topic });
+            this.logger.warn({ err: error, attempt: attempts }, 'handler failed');
+            throw error;
+          }
+        }, this.draining.signal),
+      );
+      metrics.messagesProcessed.inc({ topic, outcome });
+      return true;
+    } catch (error) {
+      if (error instanceof TaskCancelledError || this.draining.signal.aborted) return false;
+      const exhausted = isRetryable(error);
+      await this.deadLetter(message, origin, {
+        reason: exhausted ? 'RETRIES_EXHAUSTED' : 'HANDLER_FAILED',
+        code: error instanceof AppException ? error.code : 'UNEXPECTED_ERROR',
+        message: (error as Error)?.message ?? String(error),
+        attempts,
+      });
+      return true;
+    } finally {
+      stopTimer();
+    }
+  }
+
+  private async handleOnce(envelope: Envelope<unknown>, context: MessageContext, heartbeat: () => Promise<void>): Promise<'handled' | 'duplicate'> {
+    const { processed, groupId, handlers } = this.options;
+    if (await processed.isProcessed(groupId, envelope.id)) return 'duplicate';
+    const beat = setInterval(() => void heartbeat().catch(() => undefined), HEARTBEAT_EVERY_MS);
+    try {
+      await handlers.get(context.topic as TopicName)!(envelope, context);
+    } finally {
+      clearInterval(beat);
+    }
+    await processed.markProcessed(groupId, envelope.id);
+    return 'handled';
+  }
+
+  private retryPolicy() {
+    const { retries, initialDelayMs, maxDelayMs } = this.options.retry;
+    // ExponentialBackoff's default generator is decorrelated jitter.
+    return retry(handleWhen(isRetryable), {
+      maxAttempts: retries,
+      backoff: new ExponentialBackoff({ initialDelay: initialDelayMs, maxDelay: maxDelayMs }),
+    });
+  }
+
+  private async deadLetter(message: KafkaMessage, origin: Parameters<typeof toDeadLetter>[1], failure: DeadLetterFailure): Promise<void> {
+    const { topic, message: dead } = toDeadLetter(message, origin, failure);
+    // If this throws, the offset stays uncommitted and the message comes back: nothing is lost.
+    await this.options.deadLetters.sendRaw([{ topic, messages: [dead] }]);
+    this.options.metrics.messagesDeadLettered.inc({ topic: origin.topic, reason: failure.reason });
+    this.logger.error({ ...origin, reason: failure.reason, code: failure.code, error: failure.message }, 'message sent to the DLQ');
+  }
+}

@@ -1,0 +1,71 @@
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { IHeaders, Kafka, Producer } from 'kafkajs';
+import { OutgoingEvent } from '@icims-sync/contracts';
+import { DependencyUnavailableException } from '../errors/app.exception';
+import { MetricsService } from '../metrics/metrics.service';
+import { TRACEPARENT_HEADER, nextTraceparent } from './traceparent.util';
+
+export interface RawMessage {
+  key: Buffer | string | null;
+  value: Buffer | string | null;
+  headers?: IHeaders;
+}
+
+/**
+ * The service's one idempotent producer (acks=all). `publish` resolves only once the
+ * broker has acknowledged, which is what lets the gateway answer a webhook.
+ */
+@Injectable()
+export class EventPublisher implements OnApplicationShutdown {
+  private readonly logger = new Logger(EventPublisher.name);
+  private readonly producer: Producer;
+  private connecting?: Promise<void>;
+
+  constructor(
+    kafka: Kafka,
+    private readonly metrics: MetricsService,
+    private readonly timeoutMs: number,
+  ) {
+    // Idempotence needs one in-flight request to keep per-partition order on retries.
+    this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+  }
+
+  connect(): Promise<void> {
+    this.connecting ??= this.producer.connect().catch((error: unknown) => {
+      this.connecting = undefined;
+      throw error;
+    });
+    return this.connecting;
+  }
+
+  async publish(events: OutgoingEvent[], parentTraceparent?: string): Promise<void> {
+    const byTopic = new Map<string, RawMessage[]>();
+    for (const { topic, key, envelope } of events) {
+      const messages = byTopic.get(topic) ?? [];
+      messages.push({ key, value: JSON.stringify(envelope), headers: { [TRACEPARENT_HEADER]: nextTraceparent(parentTraceparent) } });
+      byTopic.set(topic, messages);
+    }
+    await this.sendRaw([...byTopic].map(([topic, messages]) => ({ topic, messages })));
+  }
+
+  /** Bytes as they are: the DLQ and replay keep a poison message exactly as it came. */
+  async sendRaw(batches: { topic: string; messages: RawMessage[] }[]): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new DependencyUnavailableException('kafka', `no acknowledgement within ${this.timeoutMs} ms`)), this.timeoutMs);
+    });
+    try {
+      await Promise.race([this.connect().then(() => this.producer.sendBatch({ acks: -1, topicMessages: batches })), timeout]);
+    } catch (error) {
+      if (error instanceof DependencyUnavailableException) throw error;
+      throw new DependencyUnavailableException('kafka', (error as Error).message);
+    } finally {
+      clearTimeout(timer);
+    }
+    for (const { topic, messages } of batches) this.metrics.messagesPublished.inc({ topic }, messages.length);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.producer.disconnect().catch((error: unknown) => this.logger.warn({ err: error }, 'producer disconnect failed'));
+  }
+}

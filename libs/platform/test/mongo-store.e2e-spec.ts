@@ -1,0 +1,77 @@
+import { Test, TestingModule } from '@nestjs/testing';
+import { MongooseModule, getModelToken } from '@nestjs/mongoose';
+import mongoose, { Model } from 'mongoose';
+import { PROCESSED_EVENTS_TTL_DAYS, ProcessedEventRepository, RetentionService } from '@icims-sync/platform';
+import { mongoUrlFor, uniqueName } from '@icims-sync/testing';
+// Internal schema: the repository is what the other libs use; the test reads behind it.
+import { ProcessedEvent, ProcessedEventSchema } from '../src/idempotency/processed-event.schema';
+
+describe('Mongo-wire store (real server)', () => {
+  const database = uniqueName('store');
+  let connection: mongoose.Connection;
+
+  beforeAll(async () => {
+    connection = await mongoose.createConnection(mongoUrlFor(database), { autoIndex: false }).asPromise();
+  });
+  afterAll(async () => {
+    await connection.dropDatabase();
+    await connection.close();
+  });
+
+  it('writes a mongoose document and reads it back', async () => {
+    const Run = connection.model('RoundTrip', new mongoose.Schema({ runId: String, counters: { added: Number, total: Number }, at: Date }));
+    const at = new Date('2026-11-22T08:00:00.000Z');
+    await Run.create({ runId: 'r-1', counters: { added: 2, total: 3 }, at });
+
+    const found = await Run.findOne({ runId: 'r-1' }).lean();
+
+    expect(found).toMatchObject({ runId: 'r-1', counters: { added: 2, total: 3 }, at });
+  });
+
+  describe(ProcessedEventRepository.name, () => {
+    let sut: ProcessedEventRepository;
+    let model: Model<ProcessedEvent>;
+    let retention: RetentionService;
+    let moduleRef: TestingModule;
+
+    beforeAll(async () => {
+      moduleRef = await Test.createTestingModule({
+        imports: [
+          MongooseModule.forRoot(mongoUrlFor(database), { autoIndex: false }),
+          MongooseModule.forFeature([{ name: ProcessedEvent.name, schema: ProcessedEventSchema }]),
+        ],
+        providers: [ProcessedEventRepository, RetentionService, { provide: PROCESSED_EVENTS_TTL_DAYS, useValue: 7 }],
+      }).compile();
+      await moduleRef.init();
+      sut = moduleRef.get(ProcessedEventRepository);
+      model = moduleRef.get(getModelToken(ProcessedEvent.name));
+      retention = moduleRef.get(RetentionService);
+    });
+    afterAll(async () => moduleRef.close());
+
+    it('remembers an id per scope, for 7 days', async () => {
+      await sut.markProcessed('group-a', 'e-1');
+      await sut.markProcessed('group-a', 'e-1');
+
+      expect(await sut.isProcessed('group-a', 'e-1')).toBe(true);
+      expect(await sut.isProcessed('group-b', 'e-1')).toBe(false);
+      const stored = await model.find({ scope: 'group-a' }).lean();
+      expect(stored).toHaveLength(1);
+      const ttlDays = (stored[0].expiresAt.getTime() - stored[0].processedAt.getTime()) / 86_400_000;
+      expect(ttlDays).toBe(7);
+    });
+
+    it('expires entries whose time has passed, by TTL index or by sweep', async () => {
+      await model.create({ _id: 'group-c:old', scope: 'group-c', processedAt: new Date(0), expiresAt: new Date(Date.now() - 1_000) });
+      await model.create({ _id: 'group-c:new', scope: 'group-c', processedAt: new Date(), expiresAt: new Date(Date.now() + 60_000) });
+
+      // A real MongoDB's TTL monitor runs every 60 s; sweeping is immediate on both servers.
+      await retention.sweep(model, 'expiresAt');
+
+      expect(await sut.isProcessed('group-c', 'old')).toBe(false);
+      expect(await sut.isProcessed('group-c', 'new')).toBe(true);
+      const indexes = await model.collection.indexes();
+      expect(indexes.map((index) => index.name)).toEqual(expect.arrayContaining([expect.stringMatching(/^expiresAt_(ttl|sweep)$/)]));
+    });
+  });
+});

@@ -1,0 +1,54 @@
+import { randomUUID } from 'node:crypto';
+import { IHeaders, Kafka, KafkaMessage, logLevel } from 'kafkajs';
+import { expectEventually } from './eventually';
+import { stackEnv } from './stack-env';
+
+export function testKafka(): Kafka {
+  return new Kafka({ clientId: 'tests', brokers: stackEnv().KAFKA_BROKERS.split(','), logLevel: logLevel.NOTHING });
+}
+
+export interface RawTestMessage {
+  key?: string;
+  value: string | Buffer | null;
+  headers?: IHeaders;
+}
+
+/** Produces bytes as they are, poison included, with acks from all replicas. */
+export async function produceRaw(kafka: Kafka, topic: string, messages: RawTestMessage[]): Promise<void> {
+  const producer = kafka.producer();
+  await producer.connect();
+  try {
+    await producer.send({ topic, acks: -1, messages });
+  } finally {
+    await producer.disconnect();
+  }
+}
+
+export interface DrainOptions {
+  /** Keep only the messages this returns true for (e.g. this test's tenant). */
+  filter?: (message: KafkaMessage) => boolean;
+  /** Resolve once this many matching messages have arrived. */
+  count: number;
+  timeoutMs?: number;
+}
+
+/** Reads `topic` from the beginning with a fresh group until `count` matching messages arrive. */
+export async function drainTopic(kafka: Kafka, topic: string, options: DrainOptions): Promise<KafkaMessage[]> {
+  const consumer = kafka.consumer({ groupId: `drain-${randomUUID()}` });
+  const seen: KafkaMessage[] = [];
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topic, fromBeginning: true });
+    await consumer.run({
+      eachMessage: async ({ message }) => {
+        if (!options.filter || options.filter(message)) seen.push(message);
+      },
+    });
+    await expectEventually(() => {
+      if (seen.length < options.count) throw new Error(`${topic}: ${seen.length} of ${options.count} expected messages arrived`);
+    }, { timeoutMs: options.timeoutMs ?? 30_000 });
+    return seen;
+  } finally {
+    await consumer.disconnect();
+  }
+}

@@ -1,0 +1,80 @@
+#!/usr/bin/env node
+// npm start: the stack, every service with prefixed logs, and one Ctrl-C to stop it all.
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { build, ensureDependencies } from '../dev/prepare.mjs';
+import { SERVICES, withDatabase } from '../dev/services.mjs';
+import { ROOT } from './paths.mjs';
+import { waitFor } from './processes.mjs';
+import { ensureStack, stopStack } from './stack.mjs';
+
+const startedAt = Date.now();
+const children = new Map();
+let stack = { started: [] };
+let stopping = false;
+
+async function main() {
+  ensureDependencies();
+  build();
+  stack = await ensureStack();
+  const pretty = createRequire(path.join(ROOT, 'package.json'))('pino-pretty');
+  for (const service of SERVICES) startService(service, pretty);
+  await Promise.all(SERVICES.map(waitUntilReady));
+  const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
+  console.log(`\nicims-sync is up in ${seconds} s:`);
+  for (const { name, port } of SERVICES) console.log(`  ${name.padEnd(18)} http://127.0.0.1:${port}  (/readyz /metrics)`);
+  console.log(`  kafka              ${stack.env.KAFKA_BROKERS}\n  mongo              ${stack.env.MONGO_URL}`);
+  console.log('Logs of Kafka and FerretDB: .local/logs/. Press Ctrl-C to stop everything.\n');
+}
+
+function startService({ name, port, database }, pretty) {
+  const child = spawn(process.execPath, [path.join(ROOT, 'apps', name, 'dist/main.js')], {
+    cwd: ROOT,
+    env: { ...process.env, ...stack.env, MONGO_URL: withDatabase(stack.env.MONGO_URL, database), PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const prettyOut = pretty({ colorize: process.stdout.isTTY, messageFormat: `[${name}] {msg}`, ignore: 'pid,hostname,service', translateTime: 'SYS:HH:MM:ss.l' });
+  child.stdout.pipe(prettyOut).pipe(process.stdout);
+  child.stderr.on('data', (chunk) => process.stderr.write(prefixLines(name, chunk)));
+  child.once('exit', (code, signal) => {
+    children.delete(name);
+    if (!stopping) {
+      console.error(`[${name}] exited unexpectedly (${signal ?? `code ${code}`}); stopping everything`);
+      void stopAll(1);
+    }
+  });
+  children.set(name, child);
+}
+
+function prefixLines(name, chunk) {
+  return chunk.toString().replace(/^(?=.)/gm, `[${name}] `);
+}
+
+function waitUntilReady({ name, port }) {
+  return waitFor(async () => (await fetch(`http://127.0.0.1:${port}/readyz`)).ok, { timeoutMs: 120_000, intervalMs: 250, what: `${name} /readyz` });
+}
+
+async function stopAll(exitCode) {
+  if (stopping) return;
+  stopping = true;
+  console.log('\nstopping services...');
+  await Promise.all([...children.values()].map((child) => new Promise((resolve) => {
+    const kill = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    child.once('exit', () => { clearTimeout(kill); resolve(); });
+    child.kill('SIGTERM');
+  })));
+  if (stack.started.length > 0) {
+    console.log(`stopping ${stack.started.join(' and ')}...`);
+    await stopStack(stack.started);
+  }
+  console.log('stopped.');
+  process.exit(exitCode);
+}
+
+process.on('SIGINT', () => void stopAll(0));
+process.on('SIGTERM', () => void stopAll(0));
+main().catch((error) => {
+  console.error(`npm start: ${error.message}`);
+  void stopAll(1);
+});
