@@ -21,7 +21,12 @@ const shared = {
 
 module.exports = {
   projects: [
-    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/*/src/**/*.spec.ts', '<rootDir>/tools/**/*.spec.ts'] },
+    {
+      ...shared,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{apps,libs}/*/src/**/*.spec.ts'],
+      setupFilesAfterEnv: ['<rootDir>/libs/testing/src/jest-unit.setup.ts'],
+    },
     {
       ...shared,
       displayName: 'integration',

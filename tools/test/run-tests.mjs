@@ -7,7 +7,7 @@ import { build, ensureDependencies } from '../dev/prepare.mjs';
 import { LOCAL, ROOT } from '../stack/paths.mjs';
 import { ensureStack, stopStack } from '../stack/stack.mjs';
 
-export const RESULTS_DIR = path.join(LOCAL, 'test-results');
+const RESULTS_DIR = path.join(LOCAL, 'test-results');
 const JEST = path.join(ROOT, 'node_modules/jest/bin/jest.js');
 
 function jest(project, env, extraArgs) {
@@ -19,11 +19,22 @@ function jest(project, env, extraArgs) {
   return result.status ?? 1;
 }
 
+function check(what, args) {
+  console.log(`npm test: ${what}`);
+  const result = spawnSync(process.execPath, args, { cwd: ROOT, stdio: 'inherit' });
+  if (result.status !== 0) {
+    console.error(`npm test: ${what} failed`);
+    process.exit(1);
+  }
+}
+
 async function main() {
   const extraArgs = process.argv.slice(2);
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
   ensureDependencies();
   build();
+  check('lint', ['node_modules/eslint/bin/eslint.js', '--max-warnings=0', '.']);
+  check('typecheck (tests included)', ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json', '--noEmit']);
   const unitStatus = jest('unit', {}, extraArgs);
   const stack = await ensureStack();
   let integrationStatus = 1;

@@ -1,6 +1,6 @@
 import { Envelope, NewEnvelope, buildEnvelope } from './envelope';
 import { PayloadOf, TOPIC_CONTRACTS } from './registry';
-import { TopicName } from './topics.constant';
+import { Topic, TopicName } from './topics.constant';
 
 /** A message ready to publish: its topic, partition key and envelope. */
 export interface OutgoingEvent<T extends TopicName = TopicName> {
@@ -13,11 +13,11 @@ export interface OutgoingEvent<T extends TopicName = TopicName> {
 export function partitionKeyOf<T extends TopicName>(topic: T, envelope: Envelope<PayloadOf[T]>): string {
   const payload = envelope.payload as unknown as Record<string, string>;
   switch (topic) {
-    case 'candidate.hired':
+    case Topic.CandidateHired:
       return `${envelope.tenantId}:${payload.personId}`;
-    case 'employee.updated':
+    case Topic.EmployeeUpdated:
       return `${envelope.tenantId}:${payload.employeeId}`;
-    case 'import.requested':
+    case Topic.ImportRequested:
       return envelope.tenantId;
     default:
       return payload.runId ?? envelope.tenantId;

@@ -1,6 +1,3 @@
-// class-transformer's @Type reads design metadata.
-import 'reflect-metadata';
-
 export * from './topics.constant';
 export * from './envelope';
 export * from './registry';

@@ -8,6 +8,7 @@ export * from './logging/redaction.constant';
 export * from './metrics/metrics.service';
 export * from './kafka/batch-consumer';
 export * from './kafka/dead-letter';
+export * from './kafka/dead-letter-replay';
 export * from './kafka/event-publisher.service';
 export * from './kafka/kafka-batch.server';
 export * from './kafka/kafka-client.factory';

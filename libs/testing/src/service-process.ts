@@ -16,16 +16,16 @@ export class ServiceProcess {
   private stdout = '';
   private stderr = '';
 
-  private constructor(entry: string, env: NodeJS.ProcessEnv) {
-    this.child = spawn(process.execPath, [path.join(ROOT, entry)], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  private constructor(entry: string, env: NodeJS.ProcessEnv, args: string[]) {
+    this.child = spawn(process.execPath, [path.join(ROOT, entry), ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     this.child.stdout!.on('data', (chunk: Buffer) => (this.stdout += chunk.toString()));
     this.child.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
     this.exited = new Promise((resolve) => this.child.once('exit', (code, signal) => resolve({ code, signal })));
   }
 
   /** `entry` is relative to the repo root, e.g. `apps/gateway/dist/main.js`. */
-  static start(entry: string, env: Record<string, string>): ServiceProcess {
-    return new ServiceProcess(entry, { PATH: process.env.PATH, NODE_ENV: 'test', LOG_LEVEL: 'info', ...env });
+  static start(entry: string, env: Record<string, string>, args: string[] = []): ServiceProcess {
+    return new ServiceProcess(entry, { PATH: process.env.PATH, NODE_ENV: 'test', LOG_LEVEL: 'info', ...env }, args);
   }
 
   get output(): { stdout: string; stderr: string } {

@@ -1,3 +1,5 @@
+// class-transformer's @Type reads design metadata.
+import 'reflect-metadata';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsUUID, Min, ValidateNested } from 'class-validator';
 

@@ -1,0 +1,46 @@
+// Lint: typescript-eslint plus the repo's boundaries (see STYLE.md "Boundaries").
+import importX from 'eslint-plugin-import-x';
+import tseslint from 'typescript-eslint';
+
+const APPS = ['gateway', 'credentials-vault', 'icims-ingest', 'hr-export', 'scheduler'];
+
+/** Nest, I/O and other libs' internals never enter the pure libs. */
+const PURE_LIB_FORBIDDEN = [
+  { group: ['@nestjs/*', 'mongoose', 'kafkajs', 'fastify', 'undici', 'node:fs', 'node:http', 'node:https', 'node:net', 'fs', 'http', 'https', 'net'], message: 'contracts and mapping stay pure: no Nest and no I/O.' },
+];
+const DEEP_IMPORTS = [
+  { group: ['@icims-sync/*/*'], message: 'Import a lib through its package root (@icims-sync/<lib>), never a deep path.' },
+  { group: ['**/libs/*/src/**', '../../libs/**', '../../../libs/**'], message: 'Import a lib by its package name, not by a relative path.' },
+];
+const APP_IMPORTS = APPS.map((app) => ({ group: [`@icims-sync/${app}`, `@icims-sync/${app}/*`, `**/apps/${app}/**`], message: 'Apps never import other apps.' }));
+
+export default tseslint.config(
+  { ignores: ['**/dist/**', 'node_modules/**', '.local/**', 'coverage/**', 'helm/**', 'k8s/**'] },
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    plugins: { 'import-x': importX },
+    rules: {
+      'no-console': 'error',
+      '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      'import-x/no-cycle': 'off',
+      'import-x/no-duplicates': 'error',
+      'no-restricted-imports': ['error', { patterns: [...DEEP_IMPORTS, ...APP_IMPORTS] }],
+    },
+  },
+  {
+    files: ['libs/contracts/src/**/*.ts', 'libs/mapping/src/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [...DEEP_IMPORTS, ...PURE_LIB_FORBIDDEN] }] },
+  },
+  {
+    // Tests may read one level behind a lib's index to set up what its public API hides.
+    files: ['**/*.spec.ts', '**/*.e2e-spec.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [...APP_IMPORTS, DEEP_IMPORTS[0]] }] },
+  },
+  {
+    files: ['tools/**/*.mjs', 'bench/**/*.mjs', '*.mjs', '*.js'],
+    languageOptions: { globals: { console: 'readonly', process: 'readonly', fetch: 'readonly', URL: 'readonly', __dirname: 'readonly', module: 'writable', require: 'readonly' } },
+    rules: { 'no-console': 'off', '@typescript-eslint/no-require-imports': 'off' },
+  },
+);

@@ -1,0 +1,167 @@
+import { mock } from 'jest-mock-extended';
+import { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
+import { Topic, createEvent } from '@icims-sync/contracts';
+import { AppException, InvalidInputException } from '../errors/app.exception';
+import { MetricsService } from '../metrics/metrics.service';
+import { BatchConsumerOptions, DeadLetterSink, EnvelopeHandler, KafkaBatchConsumer, ProcessedEventStore } from './batch-consumer';
+import { DLQ_HEADER } from './dead-letter';
+
+const TOPIC = Topic.CandidateHired;
+
+function message(offset: number, value: string | null): KafkaMessage {
+  return { offset: String(offset), key: Buffer.from('acme:1'), value: value === null ? null : Buffer.from(value), headers: { traceparent: Buffer.from('00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01') }, timestamp: '0', attributes: 0 } as KafkaMessage;
+}
+
+function hire(personId = '1') {
+  return JSON.stringify(createEvent(TOPIC, { tenantId: 'acme', source: 'test', payload: { customerId: '1', personId, newStatus: 'S' } }).envelope);
+}
+
+function batchOf(messages: KafkaMessage[], overrides: Partial<EachBatchPayload> = {}): EachBatchPayload {
+  return {
+    batch: { topic: TOPIC, partition: 2, messages } as EachBatchPayload['batch'],
+    resolveOffset: jest.fn(),
+    heartbeat: jest.fn().mockResolvedValue(undefined),
+    isRunning: () => true,
+    isStale: () => false,
+    commitOffsetsIfNecessary: jest.fn(),
+    uncommittedOffsets: jest.fn(),
+    pause: jest.fn(),
+    ...overrides,
+  } as EachBatchPayload;
+}
+
+describe(KafkaBatchConsumer.name, () => {
+  let consumer: ReturnType<typeof mock<Consumer>>;
+  let processed: ReturnType<typeof mock<ProcessedEventStore>>;
+  let deadLetters: ReturnType<typeof mock<DeadLetterSink>>;
+  let handler: jest.MockedFunction<EnvelopeHandler>;
+
+  function createSut(overrides: Partial<BatchConsumerOptions> = {}) {
+    const kafka = mock<Kafka>();
+    kafka.consumer.mockReturnValue(consumer);
+    return new KafkaBatchConsumer(kafka, {
+      groupId: 'group-1',
+      handlers: new Map([[TOPIC, handler]]),
+      retry: { retries: 2, initialDelayMs: 1, maxDelayMs: 2 },
+      sessionTimeoutMs: 10_000,
+      processed,
+      deadLetters,
+      metrics: new MetricsService(),
+      ...overrides,
+    });
+  }
+
+  beforeEach(() => {
+    consumer = mock<Consumer>();
+    processed = mock<ProcessedEventStore>();
+    processed.isProcessed.mockResolvedValue(false);
+    deadLetters = mock<DeadLetterSink>();
+    handler = jest.fn().mockResolvedValue(undefined);
+  });
+
+  it('handles each message, marks it processed and commits the offset after the last one', async () => {
+    const sut = createSut();
+    const payload = batchOf([message(10, hire('1')), message(11, hire('2'))]);
+
+    await sut.processBatch(payload);
+
+    expect(handler.mock.calls.map(([envelope]) => (envelope.payload as { personId: string }).personId)).toEqual(['1', '2']);
+    expect(handler.mock.calls[0][1]).toMatchObject({ topic: TOPIC, partition: 2, offset: '10', traceparent: expect.stringMatching(/^00-0af7/) });
+    expect(processed.markProcessed).toHaveBeenCalledTimes(2);
+    expect(payload.resolveOffset).toHaveBeenLastCalledWith('11');
+    expect(consumer.commitOffsets).toHaveBeenLastCalledWith([{ topic: TOPIC, partition: 2, offset: '12' }]);
+  });
+
+  it('skips envelopes already processed by this group', async () => {
+    processed.isProcessed.mockResolvedValue(true);
+    const sut = createSut();
+
+    await sut.processBatch(batchOf([message(5, hire())]));
+
+    expect(handler).not.toHaveBeenCalled();
+    expect(processed.isProcessed).toHaveBeenCalledWith('group-1', expect.any(String));
+    expect(consumer.commitOffsets).toHaveBeenCalledWith([{ topic: TOPIC, partition: 2, offset: '6' }]);
+  });
+
+  it('sends an undecodable message to the DLQ byte for byte, with its error and origin, and moves on', async () => {
+    const sut = createSut();
+    const payload = batchOf([message(3, '{oops'), message(4, hire())]);
+
+    await sut.processBatch(payload);
+
+    const [[[{ topic, messages }]]] = deadLetters.sendRaw.mock.calls;
+    expect(topic).toBe('candidate.hired.dlq');
+    expect(messages[0].value?.toString()).toBe('{oops');
+    expect(messages[0].headers).toMatchObject({
+      [DLQ_HEADER.reason]: 'DECODE_ERROR',
+      [DLQ_HEADER.code]: 'INVALID_JSON',
+      [DLQ_HEADER.originTopic]: TOPIC,
+      [DLQ_HEADER.originPartition]: '2',
+      [DLQ_HEADER.originOffset]: '3',
+      [DLQ_HEADER.consumerGroup]: 'group-1',
+      traceparent: expect.anything(),
+    });
+    expect(handler).toHaveBeenCalledTimes(1);
+    expect(consumer.commitOffsets).toHaveBeenLastCalledWith([{ topic: TOPIC, partition: 2, offset: '5' }]);
+  });
+
+  it('retries a transient failure and succeeds', async () => {
+    handler.mockRejectedValueOnce(new Error('socket hang up')).mockResolvedValueOnce(undefined);
+    const sut = createSut();
+
+    await sut.processBatch(batchOf([message(1, hire())]));
+
+    expect(handler).toHaveBeenCalledTimes(2);
+    expect(deadLetters.sendRaw).not.toHaveBeenCalled();
+    expect(processed.markProcessed).toHaveBeenCalledTimes(1);
+  });
+
+  it('dead-letters after the retries run out, counting every attempt', async () => {
+    handler.mockRejectedValue(new AppException('HR_DOWN', 'HR API is down', 'unavailable'));
+    const sut = createSut();
+
+    await sut.processBatch(batchOf([message(1, hire())]));
+
+    expect(handler).toHaveBeenCalledTimes(3);
+    expect(deadLetters.sendRaw.mock.calls[0][0][0].messages[0].headers).toMatchObject({
+      [DLQ_HEADER.reason]: 'RETRIES_EXHAUSTED',
+      [DLQ_HEADER.code]: 'HR_DOWN',
+      [DLQ_HEADER.attempts]: '3',
+    });
+  });
+
+  it('does not retry an error that retrying cannot fix', async () => {
+    handler.mockRejectedValue(new InvalidInputException('BAD_EMAIL', 'email is not valid'));
+    const sut = createSut();
+
+    await sut.processBatch(batchOf([message(1, hire())]));
+
+    expect(handler).toHaveBeenCalledTimes(1);
+    expect(deadLetters.sendRaw.mock.calls[0][0][0].messages[0].headers).toMatchObject({ [DLQ_HEADER.reason]: 'HANDLER_FAILED', [DLQ_HEADER.code]: 'BAD_EMAIL' });
+  });
+
+  it('keeps the offset uncommitted when the DLQ cannot be written, so nothing is lost', async () => {
+    deadLetters.sendRaw.mockRejectedValue(new Error('broker down'));
+    const sut = createSut();
+    const payload = batchOf([message(1, 'not json')]);
+
+    await expect(sut.processBatch(payload)).rejects.toThrow('broker down');
+
+    expect(payload.resolveOffset).not.toHaveBeenCalled();
+    expect(consumer.commitOffsets).not.toHaveBeenCalled();
+  });
+
+  it('stops at the message in hand when draining and commits only what is done', async () => {
+    const sut = createSut();
+    consumer.disconnect.mockResolvedValue(undefined);
+    handler.mockImplementationOnce(async () => {
+      await sut.stop();
+    });
+    const payload = batchOf([message(1, hire('1')), message(2, hire('2'))]);
+
+    await sut.processBatch(payload);
+
+    expect(handler).toHaveBeenCalledTimes(1);
+    expect(consumer.commitOffsets).toHaveBeenLastCalledWith([{ topic: TOPIC, partition: 2, offset: '2' }]);
+  });
+});
