@@ -1,6 +1,6 @@
 import { Topic, createEvent, dlqTopicOf } from '@icims-sync/contracts';
 import { DLQ_HEADER, REPLAYED_FROM_HEADER } from '@icims-sync/platform';
-import { ServiceProcess, drainTopic, produceRaw, stackEnv, testKafka, uniqueName } from '@icims-sync/testing';
+import { ServiceProcess, drainTopic, ensureContractTopics, produceRaw, stackEnv, testKafka, uniqueName } from '@icims-sync/testing';
 
 const CLI = 'libs/platform/dist/cli/dlq-replay.cli.js';
 
@@ -12,6 +12,7 @@ async function runCli(...args: string[]) {
 
 describe('npm run dlq (real broker)', () => {
   const kafka = testKafka();
+  beforeAll(() => ensureContractTopics(kafka));
 
   it('lists dead letters, then replays them onto their topic as they were, once', async () => {
     const key = `${uniqueName('t')}:1`;

@@ -2,7 +2,7 @@ import { Kafka, KafkaMessage } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import { Topic, createEvent, dlqTopicOf } from '@icims-sync/contracts';
 import { DLQ_HEADER } from '@icims-sync/platform';
-import { ServiceProcess, drainTopic, expectEventually, freePort, mongoUrlFor, produceRaw, stackEnv, testKafka, uniqueName } from '@icims-sync/testing';
+import { ServiceProcess, drainTopic, ensureContractTopics, expectEventually, freePort, mongoUrlFor, produceRaw, stackEnv, testKafka, uniqueName } from '@icims-sync/testing';
 
 const PROBE_ENTRY = 'libs/testing/dist/fixtures/probe-consumer/main.js';
 const ALWAYS_FAILS_STATUS = 'probe-always-fails';
@@ -20,6 +20,7 @@ describe('KafkaBatchConsumer (real broker, real store, separate process)', () =>
 
   beforeAll(async () => {
     kafka = testKafka();
+    await ensureContractTopics(kafka);
     mongo = await new MongoClient(stackEnv().MONGO_URL).connect();
   });
   afterEach(async () => {

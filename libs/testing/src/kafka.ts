@@ -1,10 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { IHeaders, Kafka, KafkaMessage, logLevel } from 'kafkajs';
+import { ALL_TOPICS } from '@icims-sync/contracts';
+import { TopicAdmin } from '@icims-sync/platform';
 import { expectEventually } from './eventually';
 import { stackEnv } from './stack-env';
 
 export function testKafka(): Kafka {
   return new Kafka({ clientId: 'tests', brokers: stackEnv().KAFKA_BROKERS.split(','), logLevel: logLevel.NOTHING });
+}
+
+/** Creates every contract topic and its DLQ, as the services do at startup. */
+export async function ensureContractTopics(kafka: Kafka): Promise<void> {
+  await new TopicAdmin(kafka, { partitions: 3, replicationFactor: 1 }).ensureTopics(ALL_TOPICS);
 }
 
 export interface RawTestMessage {
