@@ -1,2 +1,15 @@
-/** Field mapping between iCIMS and the HR system (issue 3). */
-export {};
+export * from './result';
+export * from './hr-employee';
+export * from './hr-profile';
+export * from './hr-profile-checks';
+export * from './icims-field-ids.constant';
+export * from './icims-to-hr.mapper';
+export * from './hr-to-icims.mapper';
+export * from './diff';
+export * from './redact';
+export { normaliseDate } from './normalisers/date.normaliser';
+export { normaliseEmail } from './normalisers/email.normaliser';
+export { normaliseSsn } from './normalisers/ssn.normaliser';
+export { normaliseZip } from './normalisers/zip.normaliser';
+export { normaliseCountry, countryName } from './normalisers/country.normaliser';
+export { normaliseUsState, usStateName } from './normalisers/us-state.normaliser';

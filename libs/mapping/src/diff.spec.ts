@@ -1,0 +1,28 @@
+import fc from 'fast-check';
+import { changedSyncedFields } from './diff';
+import { EXPORTED_FIELDS, IMPORTED_FIELDS } from './hr-employee';
+
+describe(changedSyncedFields.name, () => {
+  const previous = { icimsId: '1', firstName: 'Jane', lastName: 'Doe', city: 'Austin', employeeNumber: 'E1', ssn: '123456789' };
+
+  it('names the import fields that changed', () => {
+    expect(changedSyncedFields('import', previous, { ...previous, city: 'Dallas', ssn: '123456780', employeeNumber: 'E2' })).toEqual(['city', 'ssn']);
+  });
+
+  it('names the export fields that changed', () => {
+    expect(changedSyncedFields('export', previous, { ...previous, city: 'Dallas', employeeNumber: 'E2' })).toEqual(['employeeNumber']);
+  });
+
+  it('treats absent, null and empty as the same', () => {
+    expect(changedSyncedFields('export', { ...previous, separationDate: undefined }, { ...previous, separationDate: '' })).toEqual([]);
+  });
+
+  it('reports every field with a value when there is no previous snapshot', () => {
+    expect(changedSyncedFields('export', undefined, previous)).toEqual(['icimsId', 'firstName', 'lastName', 'employeeNumber']);
+  });
+
+  it('diff(x, x) is empty', () => {
+    const record = fc.dictionary(fc.constantFrom(...IMPORTED_FIELDS, ...EXPORTED_FIELDS), fc.oneof(fc.string(), fc.constant(undefined)));
+    fc.assert(fc.property(record, fc.constantFrom('import' as const, 'export' as const), (x, direction) => expect(changedSyncedFields(direction, x, { ...x })).toEqual([])));
+  });
+});

@@ -1,0 +1,19 @@
+import { EXPORTED_FIELDS, HrEmployee, HrField, IMPORTED_FIELDS } from './hr-employee';
+
+export type SyncDirection = 'import' | 'export';
+
+const FIELDS_OF: Record<SyncDirection, readonly HrField[]> = { import: IMPORTED_FIELDS, export: EXPORTED_FIELDS };
+
+/**
+ * Names of the synced fields of `direction` whose value differs from the last synced
+ * snapshot. Absent, null and empty text count as the same "no value".
+ */
+export function changedSyncedFields(direction: SyncDirection, previous: Partial<HrEmployee> | undefined, next: Partial<HrEmployee>): HrField[] {
+  return FIELDS_OF[direction].filter((field) => comparable(previous?.[field]) !== comparable(next[field]));
+}
+
+function comparable(value: unknown): unknown {
+  if (value === null || value === undefined) return undefined;
+  if (typeof value === 'string') return value === '' ? undefined : value;
+  return value;
+}
