@@ -23,7 +23,7 @@ export default tseslint.config(
     rules: {
       'no-console': 'error',
       '@typescript-eslint/no-explicit-any': 'off',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true }],
       'import-x/no-cycle': 'off',
       'import-x/no-duplicates': 'error',
       'no-restricted-imports': ['error', { patterns: [...DEEP_IMPORTS, ...APP_IMPORTS] }],

@@ -1,2 +1,6 @@
-/** iCIMS REST client (issue 4). */
-export {};
+export * from './auth/hmac-signature';
+export * from './auth/icims-authorizer';
+export * from './auth/local-icims-authorizer';
+export * from './icims.errors';
+export * from './icims-client';
+export * from './request-budget';

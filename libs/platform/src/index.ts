@@ -17,4 +17,5 @@ export * from './kafka/traceparent.util';
 export * from './idempotency/processed-event.repository';
 export * from './mongo/retention.service';
 export * from './platform.module';
+export * from './observability.module';
 export * from './bootstrap/bootstrap-service';

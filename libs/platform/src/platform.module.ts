@@ -1,6 +1,5 @@
 import { DynamicModule, Global, Module, OnModuleInit } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { TerminusModule } from '@nestjs/terminus';
 import { Kafka } from 'kafkajs';
 import { TopicName } from '@icims-sync/contracts';
 import { BaseServiceConfig } from './config/base-service.config';
@@ -12,10 +11,9 @@ import { createKafkaClient } from './kafka/kafka-client.factory';
 import { EventPublisher } from './kafka/event-publisher.service';
 import { KafkaBatchServer } from './kafka/kafka-batch.server';
 import { TopicAdmin } from './kafka/topic-admin.service';
-import { PlatformLoggerModule } from './logging/logger.module';
-import { MetricsController } from './metrics/metrics.controller';
 import { MetricsService } from './metrics/metrics.service';
 import { RetentionService } from './mongo/retention.service';
+import { ObservabilityModule } from './observability.module';
 
 export interface PlatformOptions {
   service: string;
@@ -74,7 +72,7 @@ export class PlatformModule {
     return {
       module: PlatformModule,
       imports: [
-        PlatformLoggerModule.forRoot({ service, level: config.LOG_LEVEL }),
+        ObservabilityModule.forRoot({ service, logLevel: config.LOG_LEVEL }),
         MongooseModule.forRoot(config.MONGO_URL, {
           dbName: options.database,
           autoIndex: false,
@@ -82,12 +80,10 @@ export class PlatformModule {
           appName: service,
         }),
         MongooseModule.forFeature([{ name: ProcessedEvent.name, schema: ProcessedEventSchema }]),
-        TerminusModule.forRoot({ logger: false }),
       ],
-      controllers: [HealthController, MetricsController],
+      controllers: [HealthController],
       providers: [
         { provide: BaseServiceConfig, useValue: config },
-        MetricsService,
         RetentionService,
         { provide: Kafka, useFactory: () => createKafkaClient({ clientId: service, brokers: config.KAFKA_BROKERS }) },
         {
@@ -110,7 +106,7 @@ export class PlatformModule {
             new KafkaBatchServerFactory(kafka, config, config.KAFKA_GROUP_ID ?? service, processed, publisher, metrics),
         },
       ],
-      exports: [BaseServiceConfig, MetricsService, RetentionService, Kafka, TopicAdmin, EventPublisher, ProcessedEventRepository, KafkaBatchServerFactory],
+      exports: [BaseServiceConfig, RetentionService, Kafka, TopicAdmin, EventPublisher, ProcessedEventRepository, KafkaBatchServerFactory],
     };
   }
 }

@@ -1,9 +1,9 @@
 import helmet from '@fastify/helmet';
-import { DynamicModule, INestApplication } from '@nestjs/common';
+import { DynamicModule, INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
-import { BaseServiceConfig } from '../config/base-service.config';
+import { HttpServiceConfig } from '../config/base-service.config';
 import { describeConfig, loadConfigOrExit } from '../config/load-config';
 import { AppExceptionFilter } from '../errors/app-exception.filter';
 import { echoRequestId, requestIdOf } from '../logging/request-id.util';
@@ -11,12 +11,14 @@ import { registerHttpMetrics } from '../metrics/http-metrics.hook';
 import { MetricsService } from '../metrics/metrics.service';
 import { KafkaBatchServerFactory } from '../platform.module';
 
-export interface ServiceDefinition<C extends BaseServiceConfig> {
+export interface ServiceDefinition<C extends HttpServiceConfig> {
   name: string;
   configSchema: new () => C;
   rootModule(config: C): DynamicModule;
   /** Serve the module's `@EventPattern` handlers from Kafka. */
   consumesKafka?: boolean;
+  /** Keep each request's raw bytes as `request.rawBody` (for signature checks). */
+  rawBody?: boolean;
 }
 
 export interface RunningService<C> {
@@ -26,13 +28,13 @@ export interface RunningService<C> {
 }
 
 /** Validates env (exit 1 naming each bad variable), builds the app and starts listening. */
-export async function bootstrapService<C extends BaseServiceConfig>(
+export async function bootstrapService<C extends HttpServiceConfig>(
   definition: ServiceDefinition<C>,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<RunningService<C>> {
   const config = loadConfigOrExit(definition.configSchema, env, definition.name);
   const adapter = new FastifyAdapter({ bodyLimit: config.HTTP_BODY_LIMIT_BYTES, trustProxy: true, genReqId: requestIdOf });
-  const app = await NestFactory.create<NestFastifyApplication>(definition.rootModule(config), adapter, { bufferLogs: true });
+  const app = await NestFactory.create<NestFastifyApplication>(definition.rootModule(config), adapter, { bufferLogs: true, rawBody: definition.rawBody ?? false });
   const logger = app.get(Logger);
   app.useLogger(logger);
   app.flushLogs();
@@ -41,6 +43,8 @@ export async function bootstrapService<C extends BaseServiceConfig>(
   echoRequestId(fastify);
   registerHttpMetrics(fastify, app.get(MetricsService));
   app.useGlobalFilters(new AppExceptionFilter());
+  // Bodies are checked against their DTO: unknown fields refused, every problem named.
+  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }));
 
   if (definition.consumesKafka) {
     // Inherits the global filter above, which passes handler errors through untouched.
@@ -55,7 +59,7 @@ export async function bootstrapService<C extends BaseServiceConfig>(
 }
 
 /** main(): start, then on SIGTERM/SIGINT drain and exit 0, or exit 1 at the deadline. */
-export async function runService<C extends BaseServiceConfig>(definition: ServiceDefinition<C>): Promise<void> {
+export async function runService<C extends HttpServiceConfig>(definition: ServiceDefinition<C>): Promise<void> {
   let running: RunningService<C>;
   try {
     running = await bootstrapService(definition);

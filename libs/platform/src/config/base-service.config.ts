@@ -6,8 +6,8 @@ const HOST_PORT = /^[A-Za-z0-9.-]+:\d{1,5}$/;
 const splitList = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.split(',').map((item) => item.trim()).filter(Boolean) : value;
 
-/** Variables every service reads. Apps extend this class with their own. */
-export class BaseServiceConfig {
+/** What any HTTP process reads: the services and the sandboxes. */
+export class HttpServiceConfig {
   @IsString()
   HOST: string = '127.0.0.1';
 
@@ -19,6 +19,16 @@ export class BaseServiceConfig {
   @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
 
+  /** After SIGTERM the process exits within this, drained or not. */
+  @IsInt() @Min(1000) @Max(120_000)
+  SHUTDOWN_TIMEOUT_MS: number = 8_000;
+
+  @IsInt() @Min(1024) @Max(50 * 1024 * 1024)
+  HTTP_BODY_LIMIT_BYTES: number = 1024 * 1024;
+}
+
+/** Variables every product service reads. Apps extend this class with their own. */
+export class BaseServiceConfig extends HttpServiceConfig {
   /** Comma-separated host:port list. */
   @Transform(splitList)
   @ArrayNotEmpty({ message: 'KAFKA_BROKERS must list at least one broker' })
@@ -62,11 +72,4 @@ export class BaseServiceConfig {
   @IsInt({ message: 'PROCESSED_EVENTS_TTL_DAYS must be an integer of at least 7' })
   @Min(7, { message: 'PROCESSED_EVENTS_TTL_DAYS must be an integer of at least 7' })
   PROCESSED_EVENTS_TTL_DAYS: number = 7;
-
-  /** After SIGTERM the process exits within this, drained or not. */
-  @IsInt() @Min(1000) @Max(120_000)
-  SHUTDOWN_TIMEOUT_MS: number = 8_000;
-
-  @IsInt() @Min(1024) @Max(50 * 1024 * 1024)
-  HTTP_BODY_LIMIT_BYTES: number = 1024 * 1024;
 }

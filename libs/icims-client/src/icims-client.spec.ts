@@ -1,0 +1,16 @@
+import { retryAfterOf } from './icims-client';
+
+describe(retryAfterOf.name, () => {
+  it.each([
+    ['5', 5_000],
+    ['0', 0],
+    [undefined, 1_000],
+    ['soon', 1_000],
+    [['2', '9'], 2_000],
+  ])('reads %p as %i ms', (header, expected) => expect(retryAfterOf(header)).toBe(expected));
+
+  it('reads an HTTP date', () => {
+    const inTenSeconds = new Date(Date.now() + 10_000).toUTCString();
+    expect(retryAfterOf(inTenSeconds)).toBeGreaterThan(8_000);
+  });
+});

@@ -1,0 +1,194 @@
+import {
+  BrokenCircuitError,
+  BulkheadRejectedError,
+  ConsecutiveBreaker,
+  ExponentialBackoff,
+  IPolicy,
+  bulkhead,
+  circuitBreaker,
+  handleWhen,
+  retry,
+  wrap,
+} from 'cockatiel';
+import { Dispatcher, Pool } from 'undici';
+import { IcimsAuthorizer } from './auth/icims-authorizer';
+import { IcimsAuthError, IcimsErrorBody, IcimsNotFound, IcimsRateLimited, IcimsUnavailable, IcimsValidationError } from './icims.errors';
+import { RequestBudget, RequestPriority } from './request-budget';
+
+export interface IcimsTenant {
+  tenantId: string;
+  customerId: string;
+}
+
+export interface IcimsClientOptions {
+  /** `https://api.icims.com`, `https://api-eu.icims.com`, or a sandbox. */
+  baseUrl: string;
+  authorizer: IcimsAuthorizer;
+  budget: RequestBudget;
+  /** Requests in flight at once, per client. */
+  concurrency?: number;
+  /** Retries after the first attempt, for 5xx and network failures (jittered backoff between them). */
+  retries?: number;
+  retryInitialDelayMs?: number;
+  /** Longest Retry-After the client waits out by itself; longer ones surface as IcimsRateLimited. */
+  maxRetryAfterMs?: number;
+  /** Consecutive 429s waited out before giving up. */
+  max429Retries?: number;
+  requestTimeoutMs?: number;
+}
+
+export interface SearchFilter {
+  name: string;
+  value: string[];
+  operator: '=' | '==' | '!=' | '<' | '>' | '<=' | '>=';
+  secondaryValue?: string[];
+}
+
+export type IcimsPerson = Record<string, unknown>;
+
+/** iCIMS returns at most this many ids per search call. */
+export const SEARCH_PAGE_SIZE = 1000;
+
+interface CallOptions {
+  priority?: RequestPriority;
+}
+
+/**
+ * Typed iCIMS people API: GET/PATCH a person and search ids page by page. Keep-alive
+ * pool, concurrency limit, circuit breaker, jittered retries on 5xx/network, 429 waited
+ * out per Retry-After, and a per-tenant daily budget checked before every request.
+ */
+export class IcimsClient {
+  private readonly pool: Pool;
+  private readonly policy: IPolicy;
+  private readonly options: Required<Omit<IcimsClientOptions, 'authorizer' | 'budget' | 'baseUrl'>>;
+
+  constructor(private readonly settings: IcimsClientOptions) {
+    this.options = {
+      concurrency: settings.concurrency ?? 16,
+      retries: settings.retries ?? 3,
+      retryInitialDelayMs: settings.retryInitialDelayMs ?? 200,
+      maxRetryAfterMs: settings.maxRetryAfterMs ?? 60_000,
+      max429Retries: settings.max429Retries ?? 10,
+      requestTimeoutMs: settings.requestTimeoutMs ?? 30_000,
+    };
+    this.pool = new Pool(settings.baseUrl, { connections: this.options.concurrency, keepAliveTimeout: 30_000 });
+    const retryPolicy = retry(handleWhen((error) => error instanceof IcimsUnavailable), {
+      maxAttempts: this.options.retries,
+      backoff: new ExponentialBackoff({ initialDelay: this.options.retryInitialDelayMs, maxDelay: 5_000 }),
+    });
+    const breaker = circuitBreaker(handleWhen((error) => error instanceof IcimsUnavailable), {
+      halfOpenAfter: 10_000,
+      breaker: new ConsecutiveBreaker(5),
+    });
+    this.policy = wrap(retryPolicy, breaker, bulkhead(this.options.concurrency, 10_000));
+  }
+
+  async getPerson(tenant: IcimsTenant, personId: string, fields?: readonly string[], options: CallOptions = {}): Promise<IcimsPerson> {
+    const query = fields?.length ? `?fields=${encodeURIComponent(fields.join(','))}` : '';
+    return (await this.call(tenant, 'GET', `/customers/${tenant.customerId}/people/${encodeURIComponent(personId)}${query}`, undefined, options, `person ${personId}`)) as IcimsPerson;
+  }
+
+  /** Partial update; `null` clears a field. */
+  async patchPerson(tenant: IcimsTenant, personId: string, body: Record<string, unknown>, options: CallOptions = {}): Promise<void> {
+    await this.call(tenant, 'PATCH', `/customers/${tenant.customerId}/people/${encodeURIComponent(personId)}`, body, options, `person ${personId}`);
+  }
+
+  /** Every matching person id once, ascending, paging by `person.id >` the last one seen. */
+  async *searchPeople(tenant: IcimsTenant, filters: SearchFilter[] = [], options: CallOptions = {}): AsyncGenerator<string> {
+    let lastId: string | undefined;
+    for (;;) {
+      const pageFilters = lastId === undefined ? filters : [...filters, { name: 'person.id', value: [lastId], operator: '>' as const }];
+      const body = { filters: pageFilters, operator: '&' };
+      const page = (await this.call(tenant, 'POST', `/customers/${tenant.customerId}/search/people`, body, options, 'search')) as { searchResults?: { id?: unknown }[] };
+      const ids = (page.searchResults ?? []).map((result) => String(result.id));
+      yield* ids;
+      if (ids.length < SEARCH_PAGE_SIZE) return;
+      lastId = ids[ids.length - 1];
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.close();
+  }
+
+  private async call(tenant: IcimsTenant, method: Dispatcher.HttpMethod, path: string, body: unknown, options: CallOptions, what: string): Promise<unknown> {
+    try {
+      return await this.policy.execute(() => this.withRateLimitWaits(tenant, method, path, body, options.priority ?? 'automatic', what));
+    } catch (error) {
+      if (error instanceof BrokenCircuitError) throw new IcimsUnavailable('circuit open after repeated failures');
+      if (error instanceof BulkheadRejectedError) throw new IcimsUnavailable('too many requests queued');
+      throw error;
+    }
+  }
+
+  /** A 429 pauses the tenant; short waits are waited out here, long ones go to the caller. */
+  private async withRateLimitWaits(tenant: IcimsTenant, method: Dispatcher.HttpMethod, path: string, body: unknown, priority: RequestPriority, what: string): Promise<unknown> {
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        return await this.send(tenant, method, path, body, priority, what);
+      } catch (error) {
+        const waitable = error instanceof IcimsRateLimited && error.retryAfterMs <= this.options.maxRetryAfterMs && attempt < this.options.max429Retries;
+        if (!waitable) throw error;
+        await new Promise((resolve) => setTimeout(resolve, (error as IcimsRateLimited).retryAfterMs));
+      }
+    }
+  }
+
+  private async send(tenant: IcimsTenant, method: Dispatcher.HttpMethod, path: string, body: unknown, priority: RequestPriority, what: string): Promise<unknown> {
+    this.settings.budget.take(tenant.tenantId, priority);
+    const payload = body === undefined ? '' : JSON.stringify(body);
+    const baseHeaders: Record<string, string> = { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) };
+    const auth = await this.settings.authorizer.authorize({ tenantId: tenant.tenantId, method, url: `${this.settings.baseUrl}${path}`, headers: baseHeaders, body: payload });
+    let response: Dispatcher.ResponseData;
+    try {
+      response = await this.pool.request({
+        method,
+        path,
+        headers: { ...baseHeaders, ...auth },
+        body: body === undefined ? undefined : payload,
+        headersTimeout: this.options.requestTimeoutMs,
+        bodyTimeout: this.options.requestTimeoutMs,
+      });
+    } catch (error) {
+      throw new IcimsUnavailable(`request failed (${(error as Error).message})`);
+    }
+    const text = await response.body.text();
+    const json = parseJson(text);
+    const { statusCode } = response;
+    if (statusCode < 300) return json ?? {};
+    const firstError = (json as IcimsErrorBody | undefined)?.errors?.[0];
+    const message = firstError?.errorMessage ?? `HTTP ${statusCode}`;
+    if (statusCode === 429) {
+      const retryAfterMs = retryAfterOf(response.headers['retry-after']);
+      this.settings.budget.pause(tenant.tenantId, retryAfterMs);
+      throw new IcimsRateLimited(retryAfterMs, 'iCIMS answered 429');
+    }
+    if (statusCode === 401 || firstError?.errorCode === 6) {
+      this.settings.authorizer.invalidate?.(tenant.tenantId);
+      throw new IcimsAuthError(message);
+    }
+    if (statusCode === 404) throw new IcimsNotFound(what);
+    if (statusCode >= 500) throw new IcimsUnavailable(`HTTP ${statusCode}: ${message}`);
+    throw new IcimsValidationError(message, (json as IcimsErrorBody | undefined)?.errors?.map((error) => error.field).filter((field): field is string => !!field) ?? []);
+  }
+}
+
+function parseJson(text: string): unknown {
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Retry-After in seconds or as an HTTP date; 1 s when absent or unreadable. */
+export function retryAfterOf(header: string | string[] | undefined): number {
+  const value = Array.isArray(header) ? header[0] : header;
+  if (!value) return 1_000;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? 1_000 : Math.max(0, at - Date.now());
+}

@@ -1,0 +1,49 @@
+import { AppException } from '@icims-sync/platform';
+
+/** iCIMS's documented error codes (ICIMS_API_NOTES "Errors"). */
+export const ICIMS_ERROR_CODE = { internal: 0, requiredFieldMissing: 1, notFound: 2, accessDenied: 3, badCredentials: 6 } as const;
+
+export interface IcimsErrorBody {
+  errors?: { errorMessage?: string; errorCode?: number; field?: string }[];
+}
+
+/** Credentials refused (401, or errorCode 6). Retrying cannot help. */
+export class IcimsAuthError extends AppException {
+  constructor(message = 'iCIMS refused the credentials') {
+    super('ICIMS_AUTH_FAILED', message, 'unauthorized');
+  }
+}
+
+/** The person (or customer) does not exist, or access is denied (iCIMS answers 404 for both). */
+export class IcimsNotFound extends AppException {
+  constructor(what: string) {
+    super('ICIMS_NOT_FOUND', `iCIMS has no ${what}`, 'not_found', { what });
+  }
+}
+
+/** iCIMS rejected the request's content; `fields` names what it complained about. */
+export class IcimsValidationError extends AppException {
+  constructor(
+    message: string,
+    readonly fields: string[],
+  ) {
+    super('ICIMS_VALIDATION_FAILED', message, 'validation', { fields });
+  }
+}
+
+/** Over the request budget (ours or iCIMS's 429); `retryAfterMs` says when to try again. */
+export class IcimsRateLimited extends AppException {
+  constructor(
+    readonly retryAfterMs: number,
+    reason: string,
+  ) {
+    super('ICIMS_RATE_LIMITED', `iCIMS request budget exhausted (${reason}); retry in ${Math.ceil(retryAfterMs / 1000)} s`, 'unavailable', { retryAfterMs });
+  }
+}
+
+/** iCIMS is down, failing, or unreachable, after retries (or the breaker is open). */
+export class IcimsUnavailable extends AppException {
+  constructor(reason: string) {
+    super('ICIMS_UNAVAILABLE', `iCIMS is unavailable: ${reason}`, 'unavailable');
+  }
+}
