@@ -1,10 +1,31 @@
-// The services npm start runs, with their ports and databases.
+// The processes npm start runs: the five services and the two sandboxes, with their ports and databases.
+import { randomBytes } from 'node:crypto';
+
+/** Secrets for the local demo, new on every start and never printed. */
+const demoSecret = () => randomBytes(24).toString('base64url');
+
+export const DEMO_CUSTOMER_ID = '6268';
+
 export const SERVICES = [
   { name: 'gateway', port: 3000, database: 'icims-sync' },
   { name: 'credentials-vault', port: 3001, database: 'icims-sync-vault' },
   { name: 'icims-ingest', port: 3002, database: 'icims-sync' },
   { name: 'hr-export', port: 3003, database: 'icims-sync' },
   { name: 'scheduler', port: 3004, database: 'icims-sync' },
+  {
+    name: 'icims-sandbox',
+    port: 4000,
+    env: () => ({
+      DEMO_CUSTOMER_ID,
+      DEMO_CLIENT_ID: 'demo-client',
+      DEMO_CLIENT_SECRET: demoSecret(),
+      DEMO_USERNAME: 'demo',
+      DEMO_PASSWORD: demoSecret(),
+      DEMO_HMAC_KEY: demoSecret(),
+      DEMO_SEED_COUNT: '1000',
+    }),
+  },
+  { name: 'hr-sandbox', port: 4001, database: 'hr-sandbox', env: () => ({ JWT_SIGNING_KEY: demoSecret() }) },
 ];
 
 /** MONGO_URL with the database path set, keeping any query string. */

@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { build, ensureDependencies } from '../dev/prepare.mjs';
-import { SERVICES, withDatabase } from '../dev/services.mjs';
+import { DEMO_CUSTOMER_ID, SERVICES, withDatabase } from '../dev/services.mjs';
 import { ROOT } from './paths.mjs';
 import { waitFor } from './processes.mjs';
 import { ensureStack, stopStack } from './stack.mjs';
@@ -24,18 +24,26 @@ async function main() {
   const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
   console.log(`\nicims-sync is up in ${seconds} s:`);
   for (const { name, port } of SERVICES) console.log(`  ${name.padEnd(18)} http://127.0.0.1:${port}  (/readyz /metrics)`);
+  console.log(`  iCIMS sandbox customer ${DEMO_CUSTOMER_ID} has 1,000 seeded people (GET /sandbox/customers/${DEMO_CUSTOMER_ID}/usage)`);
   console.log(`  kafka              ${stack.env.KAFKA_BROKERS}\n  mongo              ${stack.env.MONGO_URL}`);
   console.log('Logs of Kafka and FerretDB: .local/logs/. Press Ctrl-C to stop everything.\n');
 }
 
-function startService({ name, port, database }, pretty) {
+function startService({ name, port, database, env }, pretty) {
   const child = spawn(process.execPath, [path.join(ROOT, 'apps', name, 'dist/main.js')], {
     cwd: ROOT,
-    env: { ...process.env, ...stack.env, MONGO_URL: withDatabase(stack.env.MONGO_URL, database), PORT: String(port) },
+    env: {
+      ...process.env,
+      ...stack.env,
+      ...(database ? { MONGO_URL: withDatabase(stack.env.MONGO_URL, database) } : {}),
+      PORT: String(port),
+      ...env?.(),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const prettyOut = pretty({ colorize: process.stdout.isTTY, messageFormat: `[${name}] {msg}`, ignore: 'pid,hostname,service', translateTime: 'SYS:HH:MM:ss.l' });
-  child.stdout.pipe(prettyOut).pipe(process.stdout);
+  // pino-pretty writes to stdout itself.
+  child.stdout.pipe(prettyOut);
   child.stderr.on('data', (chunk) => process.stderr.write(prefixLines(name, chunk)));
   child.once('exit', (code, signal) => {
     children.delete(name);

@@ -1,4 +1,4 @@
-import { retryAfterOf } from './icims-client';
+import { fieldsNamedIn, retryAfterOf } from './icims-client';
 
 describe(retryAfterOf.name, () => {
   it.each([
@@ -13,4 +13,14 @@ describe(retryAfterOf.name, () => {
     const inTenSeconds = new Date(Date.now() + 10_000).toUTCString();
     expect(retryAfterOf(inTenSeconds)).toBeGreaterThan(8_000);
   });
+});
+
+describe(fieldsNamedIn.name, () => {
+  it.each([
+    [{ errors: [{ errorMessage: 'Required field missing: lastname', errorCode: 1 }] }, ['lastname']],
+    [{ errors: [{ errorMessage: 'Required fields missing: firstname, lastname', errorCode: 1 }] }, ['firstname', 'lastname']],
+    [{ errors: [{ errorMessage: 'Bad value', errorCode: 1, field: 'email' }] }, ['email']],
+    [{ errors: [{ errorMessage: 'Something else', errorCode: 1 }] }, []],
+    [undefined, []],
+  ])('finds the fields named in %p', (body, fields) => expect(fieldsNamedIn(body)).toEqual(fields));
 });

@@ -170,8 +170,21 @@ export class IcimsClient {
     }
     if (statusCode === 404) throw new IcimsNotFound(what);
     if (statusCode >= 500) throw new IcimsUnavailable(`HTTP ${statusCode}: ${message}`);
-    throw new IcimsValidationError(message, (json as IcimsErrorBody | undefined)?.errors?.map((error) => error.field).filter((field): field is string => !!field) ?? []);
+    throw new IcimsValidationError(message, fieldsNamedIn(json as IcimsErrorBody | undefined));
   }
+}
+
+/**
+ * [assumed] iCIMS names the offending field in the message ("Required field missing:
+ * lastname"); an explicit `field` is taken when present.
+ */
+export function fieldsNamedIn(body: IcimsErrorBody | undefined): string[] {
+  const fields = (body?.errors ?? []).flatMap((error) => {
+    if (error.field) return [error.field];
+    const named = /field(?:s)? missing:\s*([\w.,\s]+)$/i.exec(error.errorMessage ?? '');
+    return named ? named[1].split(',').map((field) => field.trim()).filter(Boolean) : [];
+  });
+  return [...new Set(fields)];
 }
 
 function parseJson(text: string): unknown {

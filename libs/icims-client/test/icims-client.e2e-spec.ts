@@ -184,6 +184,7 @@ describe('IcimsClient against the iCIMS sandbox (real HTTP)', () => {
     const refused = client.patchPerson(tenant, id, { lastname: null });
     await expect(refused).rejects.toBeInstanceOf(IcimsValidationError);
     await expect(refused).rejects.toThrow('Required field missing: lastname');
+    await expect(refused).rejects.toMatchObject({ fields: ['lastname'] });
   });
 
   it('surfaces a Retry-After longer than it waits as IcimsRateLimited', async () => {

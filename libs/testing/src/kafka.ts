@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { IHeaders, Kafka, KafkaMessage, logLevel } from 'kafkajs';
+import { IHeaders, Kafka, KafkaMessage, Partitioners, logLevel } from 'kafkajs';
 import { ALL_TOPICS } from '@icims-sync/contracts';
 import { TopicAdmin } from '@icims-sync/platform';
 import { expectEventually } from './eventually';
@@ -22,7 +22,7 @@ export interface RawTestMessage {
 
 /** Produces bytes as they are, poison included, with acks from all replicas. */
 export async function produceRaw(kafka: Kafka, topic: string, messages: RawTestMessage[]): Promise<void> {
-  const producer = kafka.producer();
+  const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
   await producer.connect();
   try {
     await producer.send({ topic, acks: -1, messages });

@@ -54,7 +54,9 @@ export class SandboxAdminController {
     this.store.delete(cid, pid);
   }
 
+  /** Answers with what the receiver answered. */
   @Post('hires')
+  @HttpCode(200)
   async emitHire(@Param('cid') cid: string, @Body() body: EmitHireDto) {
     this.store.get(cid, body.personId);
     const event = workflowStatusChangeEvent(

@@ -1,7 +1,7 @@
 /* eslint-disable no-console -- a command-line tool talks to its terminal. */
 import { ALL_TOPICS } from '@icims-sync/contracts';
 import { parseArgs } from 'node:util';
-import { Kafka, logLevel } from 'kafkajs';
+import { Kafka, Partitioners, logLevel } from 'kafkajs';
 import { replayDeadLetters } from '../kafka/dead-letter-replay';
 
 const USAGE = `usage: npm run dlq -- --topic <${ALL_TOPICS.join('|')}> [--list]
@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   if (!brokers?.length) throw new Error('KAFKA_BROKERS is not set');
 
   const kafka = new Kafka({ clientId: 'dlq-replay', brokers, logLevel: logLevel.ERROR });
-  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
   await producer.connect();
   try {
     const sink = { sendRaw: async (batches: { topic: string; messages: never[] }[]) => void (await producer.sendBatch({ acks: -1, topicMessages: batches })) };

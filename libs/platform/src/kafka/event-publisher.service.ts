@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import { IHeaders, Kafka, Producer } from 'kafkajs';
+import { IHeaders, Kafka, Partitioners, Producer } from 'kafkajs';
 import { OutgoingEvent } from '@icims-sync/contracts';
 import { DependencyUnavailableException } from '../errors/app.exception';
 import { MetricsService } from '../metrics/metrics.service';
@@ -26,8 +26,15 @@ export class EventPublisher implements OnApplicationShutdown {
     private readonly metrics: MetricsService,
     private readonly timeoutMs: number,
   ) {
-    // Idempotence needs one in-flight request to keep per-partition order on retries.
-    this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    this.producer = kafka.producer({
+      idempotent: true,
+      // Idempotence needs one in-flight request to keep per-partition order on retries.
+      maxInFlightRequests: 1,
+      // Unlimited retries keep the idempotence guarantee; publish() bounds the caller's wait.
+      retry: { retries: Number.MAX_SAFE_INTEGER, maxRetryTime: 30_000 },
+      createPartitioner: Partitioners.DefaultPartitioner,
+      allowAutoTopicCreation: false,
+    });
   }
 
   connect(): Promise<void> {

@@ -1,0 +1,34 @@
+import { Body, Controller, Get, Headers, Param, Patch, Post, Query } from '@nestjs/common';
+import { WriteOrigin } from '@icims-sync/contracts';
+import { CreateEmployeeDto, EmployeeFieldsDto } from './employee.dto';
+import { Employee, EmployeesService } from './employees.service';
+
+/** icims-sync marks its own writes so hr-export can suppress their echo. */
+export const WRITE_ORIGIN_HEADER = 'x-write-origin';
+
+const originOf = (header: string | undefined): WriteOrigin => (header === 'icims-sync' ? 'icims-sync' : 'hr');
+
+@Controller('tenants/:tenantId/employees')
+export class EmployeesController {
+  constructor(private readonly employees: EmployeesService) {}
+
+  @Post()
+  create(@Param('tenantId') tenantId: string, @Body() body: CreateEmployeeDto, @Headers(WRITE_ORIGIN_HEADER) origin?: string): Promise<Employee> {
+    return this.employees.create(tenantId, body, originOf(origin));
+  }
+
+  @Patch(':id')
+  update(@Param('tenantId') tenantId: string, @Param('id') id: string, @Body() body: EmployeeFieldsDto, @Headers(WRITE_ORIGIN_HEADER) origin?: string): Promise<Employee> {
+    return this.employees.update(tenantId, id, body, originOf(origin));
+  }
+
+  @Get(':id')
+  get(@Param('tenantId') tenantId: string, @Param('id') id: string): Promise<Employee> {
+    return this.employees.get(tenantId, id);
+  }
+
+  @Get()
+  list(@Param('tenantId') tenantId: string, @Query('icimsId') icimsId?: string, @Query('afterId') afterId?: string, @Query('pageSize') pageSize?: string) {
+    return this.employees.list(tenantId, { icimsId, afterId, pageSize: pageSize === undefined ? undefined : Number(pageSize) || undefined });
+  }
+}
