@@ -98,6 +98,13 @@ describe('hr-sandbox (real broker, real store)', () => {
     expect(bob).toEqual({ status: 403, body: { error: { code: 'USER_INACTIVE', message: 'user bob is inactive and cannot sign in' } } });
   });
 
+  it('refuses to start with a short JWT key, naming it', async () => {
+    const refused = ServiceProcess.start('apps/hr-sandbox/dist/main.js', { ...stackEnv(), PORT: String(await freePort()), JWT_SIGNING_KEY: 'short' });
+
+    expect(await refused.exited).toEqual({ code: 1, signal: null });
+    expect(refused.output.stderr.trim()).toBe('hr-sandbox: config error: JWT_SIGNING_KEY: JWT_SIGNING_KEY must be at least 32 characters');
+  });
+
   it('keeps profile field definitions (Namely needs icims_id as Text)', async () => {
     const tenant = uniqueName('t');
     await call('PUT', `/tenants/${tenant}/custom-fields/icims_id`, { type: 'text' });

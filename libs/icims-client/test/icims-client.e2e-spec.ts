@@ -128,6 +128,21 @@ describe('IcimsClient against the iCIMS sandbox (real HTTP)', () => {
     expect((await admin('GET', `${customerId}/usage`)).used).toBe(4);
   });
 
+  it('opens its circuit after repeated failures and stops calling iCIMS while it is open', async () => {
+    const { client, tenant, customerId } = await setUp();
+    const { id } = await admin('POST', `${customerId}/people`, { firstname: 'Ada', lastname: 'Lovelace' });
+    await admin('PUT', `${customerId}/faults`, { burst500: 100 });
+
+    await expect(client.getPerson(tenant, id)).rejects.toBeInstanceOf(IcimsUnavailable);
+    await expect(client.getPerson(tenant, id)).rejects.toThrow('circuit open after repeated failures');
+    const usedWhenOpen = (await admin('GET', `${customerId}/usage`)).used;
+    await expect(client.getPerson(tenant, id)).rejects.toThrow('circuit open after repeated failures');
+
+    // 4 attempts for the first call, then the 5th consecutive failure opens the breaker.
+    expect(usedWhenOpen).toBe(5);
+    expect((await admin('GET', `${customerId}/usage`)).used).toBe(usedWhenOpen);
+  });
+
   it.each(['oauth2', 'basic', 'hmac'] as const)('gives IcimsAuthError for bad %s credentials', async (credentials) => {
     const { client, tenant } = await setUp({ credentials, wrongSecret: true });
 
