@@ -1,14 +1,30 @@
 // The processes npm start runs: the five services and the two sandboxes, with their ports and databases.
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { LOCAL } from '../stack/paths.mjs';
 
 /** Secrets for the local demo, new on every start and never printed. */
 const demoSecret = () => randomBytes(24).toString('base64url');
 
 export const DEMO_CUSTOMER_ID = '6268';
 
+/** The dev key-encryption key, made once and kept, so stored secrets survive restarts. */
+function devKekFile() {
+  const file = path.join(LOCAL, 'vault', 'keks');
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, `dev-1:${randomBytes(32).toString('base64')}\n`, { mode: 0o600 });
+  }
+  return file;
+}
+
+/** Shared by the vault and its callers for this run. */
+const serviceToken = demoSecret();
+
 export const SERVICES = [
   { name: 'gateway', port: 3000, database: 'icims-sync' },
-  { name: 'credentials-vault', port: 3001, database: 'icims-sync-vault' },
+  { name: 'credentials-vault', port: 3001, database: 'icims-sync-vault', env: () => ({ VAULT_KEK_FILE: devKekFile(), VAULT_SERVICE_TOKEN: serviceToken }) },
   { name: 'icims-ingest', port: 3002, database: 'icims-sync' },
   { name: 'hr-export', port: 3003, database: 'icims-sync' },
   { name: 'scheduler', port: 3004, database: 'icims-sync' },

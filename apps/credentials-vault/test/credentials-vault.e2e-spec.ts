@@ -1,3 +1,19 @@
-import { describeServiceLifecycle } from '@icims-sync/testing';
+import { randomBytes } from 'node:crypto';
+import { ServiceProcess, describeServiceLifecycle, freePort, stackEnv } from '@icims-sync/testing';
 
-describeServiceLifecycle('credentials-vault');
+const VAULT_ENV = { VAULT_KEKS: `k1:${randomBytes(32).toString('base64')}`, VAULT_SERVICE_TOKEN: randomBytes(24).toString('hex') };
+
+describeServiceLifecycle('credentials-vault', VAULT_ENV);
+
+describe('credentials-vault key configuration', () => {
+  it.each([
+    [{}, 'credentials-vault: config error: VAULT_KEK_FILE: set it (or VAULT_KEKS in development) to the key-encryption keys'],
+    [{ VAULT_KEKS: 'k1:c2hvcnQ=' }, 'credentials-vault: config error: VAULT_KEKS: key "k1": must be 32 bytes of base64 (openssl rand -base64 32), got 5'],
+    [{ VAULT_KEK_FILE: '/nonexistent/keks' }, 'credentials-vault: config error: VAULT_KEK_FILE: cannot read /nonexistent/keks (ENOENT)'],
+  ])('refuses to start with %p', async (keys, message) => {
+    const vault = ServiceProcess.start('apps/credentials-vault/dist/main.js', { ...stackEnv(), VAULT_SERVICE_TOKEN: VAULT_ENV.VAULT_SERVICE_TOKEN, PORT: String(await freePort()), ...keys });
+
+    expect(await vault.exited).toEqual({ code: 1, signal: null });
+    expect(vault.output.stderr.trim()).toBe(message);
+  });
+});

@@ -9,6 +9,7 @@ import {
   LocalIcimsAuthorizer,
   RequestBudget,
   icimsDate,
+  sha256Hex,
   signRequest,
 } from '@icims-sync/icims-client';
 import { ServiceProcess, freePort, uniqueName } from '@icims-sync/testing';
@@ -163,7 +164,7 @@ describe('IcimsClient against the iCIMS sandbox (real HTTP)', () => {
     async function signedGet(customerId: string, username: string, hmacKey: string, tamper: { body?: string; now?: Date } = {}) {
       const url = new URL(`${baseUrl}/customers/${customerId}/search/people`);
       const body = JSON.stringify({ filters: [] });
-      const signed = signRequest({ method: 'POST', pathAndQuery: url.pathname, headers: { 'content-type': 'application/json', host: url.host }, body }, username, hmacKey, tamper.now);
+      const signed = signRequest({ method: 'POST', pathAndQuery: url.pathname, headers: { 'content-type': 'application/json', host: url.host }, bodySha256: sha256Hex(body) }, username, hmacKey, tamper.now);
       const response = await request(url, { method: 'POST', headers: signed, body: tamper.body ?? body });
       return { status: response.statusCode, body: await response.body.json() };
     }

@@ -5,7 +5,7 @@ import { mongoUrlFor, stackEnv, uniqueName } from './stack-env';
  * What every service must do as a process: get ready on the real stack, serve health and
  * metrics, refuse bad config by name, and exit cleanly within 10 s of SIGTERM.
  */
-export function describeServiceLifecycle(service: string): void {
+export function describeServiceLifecycle(service: string, requiredEnv: Record<string, string> = {}): void {
   const entry = `apps/${service}/dist/main.js`;
 
   describe(`${service} process`, () => {
@@ -15,7 +15,7 @@ export function describeServiceLifecycle(service: string): void {
     it('gets ready on the real stack, serves /healthz and /metrics, and exits 0 within 10 s of SIGTERM', async () => {
       const port = await freePort();
       const baseUrl = `http://127.0.0.1:${port}`;
-      running = ServiceProcess.start(entry, { ...stackEnv(), MONGO_URL: mongoUrlFor(uniqueName(service)), PORT: String(port) });
+      running = ServiceProcess.start(entry, { ...stackEnv(), ...requiredEnv, MONGO_URL: mongoUrlFor(uniqueName(service)), PORT: String(port) });
       await running.waitUntilReady(baseUrl);
 
       const ready = (await (await fetch(`${baseUrl}/readyz`)).json()) as { details: unknown };
@@ -37,7 +37,7 @@ export function describeServiceLifecycle(service: string): void {
       ['PORT', 'eighty'],
       ['LOG_LEVEL', 'loud'],
     ])('exits 1 naming %s when it is %p', async (variable, value) => {
-      running = ServiceProcess.start(entry, { ...stackEnv(), PORT: String(await freePort()), [variable]: value });
+      running = ServiceProcess.start(entry, { ...stackEnv(), ...requiredEnv, PORT: String(await freePort()), [variable]: value });
 
       expect(await running.exited).toEqual({ code: 1, signal: null });
       const lines = running.output.stderr.trim().split('\n');

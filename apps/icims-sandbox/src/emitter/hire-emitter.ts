@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { request } from 'undici';
-import { signRequest } from '@icims-sync/icims-client';
+import { sha256Hex, signRequest } from '@icims-sync/icims-client';
 
 /** How iCIMS authenticates to the receiver, as the tenant configured it. */
 export type InboundAuth =
@@ -49,7 +49,7 @@ async function authorise(auth: InboundAuth, url: URL, headers: Record<string, st
     case 'basic':
       return { authorization: `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}` };
     case 'hmac':
-      return signRequest({ method: 'POST', pathAndQuery: `${url.pathname}${url.search}`, headers: { ...headers, host: url.host }, body: payload }, auth.username, auth.hmacKey);
+      return signRequest({ method: 'POST', pathAndQuery: `${url.pathname}${url.search}`, headers: { ...headers, host: url.host }, bodySha256: sha256Hex(payload) }, auth.username, auth.hmacKey);
     case 'oauth': {
       const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: auth.clientId, client_secret: auth.clientSecret });
       const response = await request(auth.tokenUrl, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString() });

@@ -1,10 +1,10 @@
-import { canonicalString, parseHmacAuthorization, signRequest, verifySignature } from './hmac-signature';
+import { canonicalString, parseHmacAuthorization, sha256Hex, signRequest, verifySignature } from './hmac-signature';
 
 describe('HMAC signatures', () => {
   const now = new Date('2026-11-22T10:00:00Z');
   const request = { method: 'POST', pathAndQuery: '/customers/6268/search/people?b=2&a=1', headers: { 'content-type': 'application/json', host: 'api.icims.com' }, body: '{"filters":[]}' };
   const signed = () => {
-    const headers = signRequest(request, 'svc-user', 'secret-key', now);
+    const headers = signRequest({ ...request, bodySha256: sha256Hex(request.body) }, 'svc-user', 'secret-key', now);
     return { headers, parsed: parseHmacAuthorization(headers.authorization)! };
   };
 
@@ -13,7 +13,7 @@ describe('HMAC signatures', () => {
 
     expect(headers['x-icims-date']).toBe('2026-11-22T10:00:00+0000');
     expect(headers.authorization).toMatch(/^x-icims-v1-hmac-sha256 user=svc-user,signedheaders=content-type;host;x-icims-content-sha256;x-icims-date,signature=[0-9a-f]{64}$/);
-    expect(canonicalString({ ...request, headers }).split('\n').slice(0, 3)).toEqual(['POST', '/customers/6268/search/people', 'a=1&b=2']);
+    expect(canonicalString({ ...request, headers, bodySha256: sha256Hex(request.body) }).split('\n').slice(0, 3)).toEqual(['POST', '/customers/6268/search/people', 'a=1&b=2']);
   });
 
   it('verifies its own signature', () => {

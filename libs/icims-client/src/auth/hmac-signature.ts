@@ -15,8 +15,12 @@ export interface SignableRequest {
   pathAndQuery: string;
   /** Lower-case header names to values; must include every signed header. */
   headers: Record<string, string>;
-  body: Buffer | string;
+  /** Hex SHA-256 of the body: the signer never needs the body itself. */
+  bodySha256: string;
 }
+
+/** A request as received, body included, for verification. */
+export type ReceivedRequest = Omit<SignableRequest, 'bodySha256'> & { body: Buffer | string };
 
 export function sha256Hex(body: Buffer | string): string {
   return createHash('sha256').update(body).digest('hex');
@@ -27,7 +31,7 @@ export function canonicalString(request: SignableRequest, signedHeaders: readonl
   const [path, query = ''] = request.pathAndQuery.split('?', 2);
   const canonicalQuery = query.split('&').filter(Boolean).sort().join('&');
   const headers = signedHeaders.map((name) => `${name}:${(request.headers[name] ?? '').trim()}`).join('\n');
-  return [request.method.toUpperCase(), path, canonicalQuery, headers, signedHeaders.join(';'), sha256Hex(request.body)].join('\n');
+  return [request.method.toUpperCase(), path, canonicalQuery, headers, signedHeaders.join(';'), request.bodySha256].join('\n');
 }
 
 /** `x-icims-date` format: 2017-10-18T14:53:40+0000. */
@@ -36,8 +40,8 @@ export function icimsDate(now: Date): string {
 }
 
 /** The headers that make `request` signed with `hmacKey` as `username`. */
-export function signRequest(request: Omit<SignableRequest, 'headers'> & { headers: Record<string, string> }, username: string, hmacKey: string, now = new Date()): Record<string, string> {
-  const headers = { ...request.headers, 'x-icims-date': icimsDate(now), 'x-icims-content-sha256': sha256Hex(request.body) };
+export function signRequest(request: SignableRequest, username: string, hmacKey: string, now = new Date()): Record<string, string> {
+  const headers = { ...request.headers, 'x-icims-date': icimsDate(now), 'x-icims-content-sha256': request.bodySha256 };
   const signature = createHmac('sha256', hmacKey).update(canonicalString({ ...request, headers })).digest('hex');
   return {
     ...headers,
@@ -66,13 +70,14 @@ export function parseHmacAuthorization(header: string | undefined): ParsedHmacAu
 export type HmacVerdict = 'valid' | 'malformed' | 'stale' | 'body-mismatch' | 'bad-signature';
 
 /** Checks a signed request: fresh date (±5 min), body hash, then the signature in constant time. */
-export function verifySignature(request: SignableRequest, parsed: ParsedHmacAuthorization, hmacKey: string, now = new Date()): HmacVerdict {
+export function verifySignature(request: ReceivedRequest, parsed: ParsedHmacAuthorization, hmacKey: string, now = new Date()): HmacVerdict {
   const date = request.headers['x-icims-date'];
   const at = date ? Date.parse(date.replace(/([+-]\d{2})(\d{2})$/, '$1:$2')) : NaN;
   if (Number.isNaN(at)) return 'malformed';
   if (Math.abs(now.getTime() - at) > MAX_CLOCK_SKEW_MS) return 'stale';
-  if (request.headers['x-icims-content-sha256'] !== sha256Hex(request.body)) return 'body-mismatch';
-  const expected = createHmac('sha256', hmacKey).update(canonicalString(request, parsed.signedHeaders)).digest();
+  const bodySha256 = sha256Hex(request.body);
+  if (request.headers['x-icims-content-sha256'] !== bodySha256) return 'body-mismatch';
+  const expected = createHmac('sha256', hmacKey).update(canonicalString({ ...request, bodySha256 }, parsed.signedHeaders)).digest();
   const given = Buffer.from(parsed.signature, 'hex');
   return given.length === expected.length && timingSafeEqual(given, expected) ? 'valid' : 'bad-signature';
 }

@@ -19,6 +19,8 @@ export interface ServiceDefinition<C extends HttpServiceConfig> {
   consumesKafka?: boolean;
   /** Keep each request's raw bytes as `request.rawBody` (for signature checks). */
   rawBody?: boolean;
+  /** Checks beyond the schema (files, key material); each problem names its variable. */
+  validate?(config: C): string[];
 }
 
 export interface RunningService<C> {
@@ -33,6 +35,7 @@ export async function bootstrapService<C extends HttpServiceConfig>(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<RunningService<C>> {
   const config = loadConfigOrExit(definition.configSchema, env, definition.name);
+  exitOnProblems(definition.name, definition.validate?.(config) ?? []);
   const adapter = new FastifyAdapter({ bodyLimit: config.HTTP_BODY_LIMIT_BYTES, trustProxy: true, genReqId: requestIdOf });
   const app = await NestFactory.create<NestFastifyApplication>(definition.rootModule(config), adapter, { bufferLogs: true, rawBody: definition.rawBody ?? false });
   const logger = app.get(Logger);
@@ -76,6 +79,12 @@ export async function runService<C extends HttpServiceConfig>(definition: Servic
       void shutdown(running.app, running.config.SHUTDOWN_TIMEOUT_MS, signal);
     });
   }
+}
+
+function exitOnProblems(service: string, problems: string[]): void {
+  if (problems.length === 0) return;
+  for (const problem of problems) process.stderr.write(`${service}: config error: ${problem}\n`);
+  process.exit(1);
 }
 
 async function shutdown(app: INestApplication, timeoutMs: number, signal: string): Promise<void> {

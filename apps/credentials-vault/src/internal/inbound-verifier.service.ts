@@ -1,0 +1,86 @@
+import { Injectable } from '@nestjs/common';
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { parseHmacAuthorization, verifySignature } from '@icims-sync/icims-client';
+import { AppException } from '@icims-sync/platform';
+import { ConnectionRepository } from '../connections/connection.repository';
+import { ConnectionDocument } from '../connections/connection.schema';
+import { VaultSecrets } from '../connections/vault-secrets.service';
+import { InboundTokenDto, VerifyInboundDto } from './internal.dto';
+
+export interface InboundTenant {
+  tenantId: string;
+  profile: ConnectionDocument['profile'];
+  hiredStatusIds: string[];
+}
+
+export const INBOUND_TOKEN_TTL_SECONDS = 3_600;
+
+/** One answer for every failure: a caller learns nothing about why. */
+const denied = () => new AppException('INBOUND_DENIED', 'authentication failed', 'unauthorized');
+
+/** `verifyInbound(customerId, headers, rawBody)`: the tenant an iCIMS webhook belongs to, or a denial. */
+@Injectable()
+export class InboundVerifier {
+  constructor(
+    private readonly connections: ConnectionRepository,
+    private readonly secrets: VaultSecrets,
+  ) {}
+
+  async verify(request: VerifyInboundDto): Promise<InboundTenant> {
+    const connection = await this.connections.findByCustomerId(request.customerId);
+    const inbound = connection?.enabled ? connection.inbound : undefined;
+    if (!connection || !inbound) throw denied();
+    const secret = this.secrets.open(connection._id, 'inbound.secret', inbound.secret);
+    const headers = Object.fromEntries(Object.entries(request.headers).map(([key, value]) => [key.toLowerCase(), String(value)]));
+    const authorization = headers.authorization ?? '';
+    const accepted =
+      inbound.method === 'basic'
+        ? acceptsBasic(authorization, inbound.identity, secret)
+        : inbound.method === 'hmac'
+          ? acceptsHmac(request, headers, inbound.identity, secret)
+          : acceptsBearer(authorization, connection._id, secret);
+    if (!accepted) throw denied();
+    return { tenantId: connection._id, profile: connection.profile, hiredStatusIds: connection.hiredStatusIds };
+  }
+
+  /** The token endpoint iCIMS calls with the client id and secret the admin gave it. */
+  async issueToken(request: InboundTokenDto): Promise<{ access_token: string; token_type: 'Bearer'; expires_in: number }> {
+    const connection = await this.connections.findByInboundIdentity(request.clientId);
+    const inbound = connection?.enabled ? connection.inbound : undefined;
+    if (!connection || inbound?.method !== 'oauth') throw denied();
+    const secret = this.secrets.open(connection._id, 'inbound.secret', inbound.secret);
+    if (!equal(request.clientSecret, secret)) throw denied();
+    const expiresAt = Date.now() + INBOUND_TOKEN_TTL_SECONDS * 1000;
+    return { access_token: tokenFor(connection._id, expiresAt, secret), token_type: 'Bearer', expires_in: INBOUND_TOKEN_TTL_SECONDS };
+  }
+}
+
+function acceptsBasic(authorization: string, identity: string, secret: string): boolean {
+  if (!authorization.startsWith('Basic ')) return false;
+  const [username, ...rest] = Buffer.from(authorization.slice(6), 'base64').toString().split(':');
+  return equal(username, identity) && equal(rest.join(':'), secret);
+}
+
+function acceptsHmac(request: VerifyInboundDto, headers: Record<string, string>, identity: string, secret: string): boolean {
+  const parsed = parseHmacAuthorization(headers.authorization);
+  if (!parsed || !equal(parsed.username, identity)) return false;
+  return verifySignature({ method: request.method, pathAndQuery: request.pathAndQuery, headers, body: Buffer.from(request.body, 'base64') }, parsed, secret) === 'valid';
+}
+
+/** Stateless tokens: `v1.<tenant>.<expiry ms>.<HMAC with the tenant's inbound secret>`. Any vault replica can check one. */
+function tokenFor(tenantId: string, expiresAt: number, secret: string): string {
+  const payload = `v1.${tenantId}.${expiresAt}`;
+  return `${payload}.${createHmac('sha256', secret).update(payload).digest('hex')}`;
+}
+
+function acceptsBearer(authorization: string, tenantId: string, secret: string): boolean {
+  const match = /^Bearer (v1\.([a-z0-9-]+)\.(\d+))\.([0-9a-f]{64})$/.exec(authorization);
+  if (!match || match[2] !== tenantId || Number(match[3]) <= Date.now()) return false;
+  return equal(match[4], createHmac('sha256', secret).update(match[1]).digest('hex'));
+}
+
+function equal(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return b.length > 0 && a.length === b.length && timingSafeEqual(a, b);
+}

@@ -1,0 +1,39 @@
+import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { InboundVerifier } from './inbound-verifier.service';
+import { AuthorizeRequestDto, InboundTokenDto, TenantRefDto, VerifyInboundDto } from './internal.dto';
+import { OutboundSigner } from './outbound-signer.service';
+import { ServiceTokenGuard } from './service-token.guard';
+
+/** The vault's internal API. Secrets go in, headers and verdicts come out; secrets never leave. */
+@Controller('internal')
+@UseGuards(ServiceTokenGuard)
+export class InternalController {
+  constructor(
+    private readonly signer: OutboundSigner,
+    private readonly verifier: InboundVerifier,
+  ) {}
+
+  @Post('icims/authorize')
+  @HttpCode(200)
+  async authorize(@Body() body: AuthorizeRequestDto): Promise<{ headers: Record<string, string> }> {
+    return { headers: await this.signer.authorize(body) };
+  }
+
+  @Post('icims/invalidate')
+  @HttpCode(204)
+  invalidate(@Body() body: TenantRefDto): void {
+    this.signer.invalidate(body.tenantId);
+  }
+
+  @Post('inbound/verify')
+  @HttpCode(200)
+  verify(@Body() body: VerifyInboundDto) {
+    return this.verifier.verify(body);
+  }
+
+  @Post('inbound/token')
+  @HttpCode(200)
+  token(@Body() body: InboundTokenDto) {
+    return this.verifier.issueToken(body);
+  }
+}

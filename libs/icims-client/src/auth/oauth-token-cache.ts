@@ -1,0 +1,70 @@
+import { request } from 'undici';
+import { IcimsAuthError, IcimsUnavailable } from '../icims.errors';
+
+export interface OAuthClientCredentials {
+  clientId: string;
+  clientSecret: string;
+  tokenUrl: string;
+  audience?: string;
+}
+
+const DEFAULT_AUDIENCE = 'https://api.icims.com/v1/';
+/** Refresh this long before expiry: iCIMS throttles clients that request many tokens. */
+const TOKEN_REFRESH_MARGIN_MS = 5 * 60_000;
+
+interface CachedToken {
+  value: string;
+  expiresAt: number;
+}
+
+/** iCIMS access tokens per tenant: one request at a time, reused until shortly before expiry. */
+export class OAuthTokenCache {
+  private readonly tokens = new Map<string, Promise<CachedToken>>();
+
+  async get(tenantId: string, credentials: OAuthClientCredentials): Promise<string> {
+    const cached = this.tokens.get(tenantId);
+    const token = cached ? await cached.catch(() => undefined) : undefined;
+    if (token && token.expiresAt - TOKEN_REFRESH_MARGIN_MS > Date.now()) return token.value;
+    return (await this.refresh(tenantId, credentials)).value;
+  }
+
+  invalidate(tenantId: string): void {
+    this.tokens.delete(tenantId);
+  }
+
+  private refresh(tenantId: string, credentials: OAuthClientCredentials): Promise<CachedToken> {
+    const pending = fetchToken(credentials).catch((error: unknown) => {
+      this.tokens.delete(tenantId);
+      throw error;
+    });
+    this.tokens.set(tenantId, pending);
+    return pending;
+  }
+}
+
+/** `POST /oauth/token` with client credentials and the iCIMS audience. */
+export async function fetchToken(credentials: OAuthClientCredentials): Promise<CachedToken> {
+  const form = new URLSearchParams({
+    grant_type: 'client_credentials',
+    client_id: credentials.clientId,
+    client_secret: credentials.clientSecret,
+    audience: credentials.audience ?? DEFAULT_AUDIENCE,
+  });
+  let response;
+  try {
+    response = await request(credentials.tokenUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: form.toString(),
+      headersTimeout: 10_000,
+      bodyTimeout: 10_000,
+    });
+  } catch (error) {
+    throw new IcimsUnavailable(`token endpoint unreachable (${(error as Error).message})`);
+  }
+  const body = (await response.body.json().catch(() => ({}))) as { access_token?: unknown; expires_in?: unknown };
+  if (response.statusCode === 400 || response.statusCode === 401 || response.statusCode === 403) throw new IcimsAuthError('iCIMS refused the client id or secret');
+  if (response.statusCode >= 300 || typeof body.access_token !== 'string') throw new IcimsUnavailable(`token endpoint answered ${response.statusCode}`);
+  const expiresInS = typeof body.expires_in === 'number' && body.expires_in > 0 ? body.expires_in : 3600;
+  return { value: body.access_token, expiresAt: Date.now() + expiresInS * 1000 };
+}
