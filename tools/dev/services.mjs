@@ -23,7 +23,7 @@ function devKekFile() {
 const serviceToken = demoSecret();
 
 export const SERVICES = [
-  { name: 'gateway', port: 3000, database: 'icims-sync' },
+  { name: 'gateway', port: 3000, database: 'icims-sync', env: () => ({ VAULT_URL: 'http://127.0.0.1:3001', VAULT_SERVICE_TOKEN: serviceToken }) },
   { name: 'credentials-vault', port: 3001, database: 'icims-sync-vault', env: () => ({ VAULT_KEK_FILE: devKekFile(), VAULT_SERVICE_TOKEN: serviceToken }) },
   { name: 'icims-ingest', port: 3002, database: 'icims-sync' },
   { name: 'hr-export', port: 3003, database: 'icims-sync' },

@@ -1,33 +1,15 @@
 /* eslint-disable no-console -- a command-line tool talks to its terminal. */
-import { NestFactory } from '@nestjs/core';
-import { MongooseModule } from '@nestjs/mongoose';
-import { DynamicModule, Module } from '@nestjs/common';
-import { AppException, loadConfigOrExit } from '@icims-sync/platform';
-import { VaultStoreModule } from '../app.module';
-import { CredentialsVaultConfig } from '../config/app.config';
+import { AppException } from '@icims-sync/platform';
 import { ConnectionRepository } from '../connections/connection.repository';
 import { VaultSecrets } from '../connections/vault-secrets.service';
-import { loadKeyRing } from '../crypto/key-ring.loader';
-
-@Module({})
-class RewrapModule {
-  static forRoot(config: CredentialsVaultConfig, ring: Parameters<typeof VaultStoreModule.forRoot>[0]): DynamicModule {
-    return { module: RewrapModule, imports: [MongooseModule.forRoot(config.MONGO_URL, { autoIndex: false }), VaultStoreModule.forRoot(ring)] };
-  }
-}
+import { openVaultContext } from './vault-cli.context';
 
 /**
  * Re-wraps every stored secret with the active key-encryption key, so an old key can be
  * retired. Safe to run twice; secrets already on the active key are left alone.
  */
 async function main(): Promise<void> {
-  const config = loadConfigOrExit(CredentialsVaultConfig, process.env, 'vault rewrap');
-  const loaded = loadKeyRing(config);
-  if (!loaded.ok) {
-    for (const problem of loaded.problems) console.error(`vault rewrap: config error: ${problem}`);
-    process.exit(1);
-  }
-  const app = await NestFactory.createApplicationContext(RewrapModule.forRoot(config, loaded.ring), { logger: false });
+  const { app, ring } = await openVaultContext('vault rewrap');
   try {
     const connections = app.get(ConnectionRepository);
     const secrets = app.get(VaultSecrets);
@@ -38,7 +20,7 @@ async function main(): Promise<void> {
       for (const field of ['outbound', 'inbound'] as const) {
         const sealed = connection[field]?.secret;
         if (!sealed) continue;
-        if (sealed.kid === loaded.ring.activeKeyId) {
+        if (sealed.kid === ring.activeKeyId) {
           current += 1;
           continue;
         }
@@ -52,7 +34,7 @@ async function main(): Promise<void> {
       }
       if (Object.keys(update).length > 0) await connections.update(connection._id, { $set: update });
     }
-    console.log(`rewrapped ${rewrapped} secret(s) to key "${loaded.ring.activeKeyId}"; ${current} already used it`);
+    console.log(`rewrapped ${rewrapped} secret(s) to key "${ring.activeKeyId}"; ${current} already used it`);
   } finally {
     await app.close();
   }

@@ -2,6 +2,7 @@ import helmet from '@fastify/helmet';
 import { DynamicModule, INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyInstance } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { HttpServiceConfig } from '../config/base-service.config';
 import { describeConfig, loadConfigOrExit } from '../config/load-config';
@@ -21,6 +22,8 @@ export interface ServiceDefinition<C extends HttpServiceConfig> {
   rawBody?: boolean;
   /** Checks beyond the schema (files, key material); each problem names its variable. */
   validate?(config: C): string[];
+  /** App-specific Fastify hooks, registered before any route. */
+  configureFastify?(fastify: FastifyInstance, config: C): void;
 }
 
 export interface RunningService<C> {
@@ -44,6 +47,7 @@ export async function bootstrapService<C extends HttpServiceConfig>(
   await app.register(helmet);
   const fastify = app.getHttpAdapter().getInstance();
   echoRequestId(fastify);
+  definition.configureFastify?.(fastify, config);
   registerHttpMetrics(fastify, app.get(MetricsService));
   app.useGlobalFilters(new AppExceptionFilter());
   // Bodies are checked against their DTO: unknown fields refused, every problem named.

@@ -28,7 +28,7 @@ describe(AppExceptionFilter.name, () => {
 
   it.each([
     [new Error('db password is hunter2'), 500],
-    [new DependencyUnavailableException('kafka', 'no leader'), 503],
+    [new DependencyUnavailableException('kafka', 'connect ECONNREFUSED 10.0.0.7:9092 hunter2'), 503],
   ])('hides the details of %p behind an errorId', (exception, status) => {
     const response = sut.toResponse(exception);
 

@@ -72,7 +72,7 @@ export class AppExceptionFilter implements ExceptionFilter {
 
   private serverError(exception: unknown, status: number, code: string, message: string): { status: number; body: ErrorBody } {
     const errorId = randomUUID();
-    this.logger.error({ errorId, err: exception }, `request failed with ${code}`);
+    this.logger.error({ errorId, err: exception, reason: (exception as { reason?: string }).reason }, `request failed with ${code}`);
     return { status, body: { error: { code, message, errorId } } };
   }
 }

@@ -30,11 +30,23 @@ export class AppException extends Error {
   }
 }
 
-/** A dependency (broker, store, remote API) did not answer in time or at all. */
+/**
+ * A dependency (broker, store, remote API) did not answer in time or at all. Users see
+ * which one; the reason (addresses, driver errors) goes to logs and DLQ headers only.
+ */
 export class DependencyUnavailableException extends AppException {
-  constructor(dependency: string, reason: string) {
-    super('DEPENDENCY_UNAVAILABLE', `${dependency} is unavailable: ${reason}`, 'unavailable', { dependency });
+  constructor(
+    dependency: string,
+    readonly reason: string,
+  ) {
+    super('DEPENDENCY_UNAVAILABLE', `${dependency} is unavailable; try again later`, 'unavailable', { dependency });
   }
+}
+
+/** The message plus any internal reason: for logs and DLQ headers, never for HTTP answers. */
+export function internalDescription(error: unknown): string {
+  if (error instanceof DependencyUnavailableException) return `${error.message} (${error.reason})`;
+  return (error as Error)?.message ?? String(error);
 }
 
 /** Retrying cannot help: the input itself is wrong. */

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { ExponentialBackoff, TaskCancelledError, handleWhen, retry } from 'cockatiel';
 import { Consumer, EachBatchPayload, IHeaders, Kafka, KafkaMessage } from 'kafkajs';
 import { Envelope, TopicName, decode } from '@icims-sync/contracts';
-import { AppException, isRetryable } from '../errors/app.exception';
+import { AppException, internalDescription, isRetryable } from '../errors/app.exception';
 import { withLogContext } from '../logging/log-context.util';
 import { MetricsService } from '../metrics/metrics.service';
 import { RawMessage } from './event-publisher.service';
@@ -168,7 +168,7 @@ export class KafkaBatchConsumer {
       await this.deadLetter(message, origin, {
         reason: exhausted ? 'RETRIES_EXHAUSTED' : 'HANDLER_FAILED',
         code: error instanceof AppException ? error.code : 'UNEXPECTED_ERROR',
-        message: (error as Error)?.message ?? String(error),
+        message: internalDescription(error),
         attempts,
       });
       return true;

@@ -1,0 +1,34 @@
+import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
+import { IsString, MaxLength } from 'class-validator';
+import { ReceiveIcimsEventUseCase, WebhookOutcome } from './receive-icims-event.usecase';
+import { VaultInboundClient } from './vault-inbound.client';
+import { WEBHOOK_PATH, WebhookRequest } from './webhook-body.hook';
+
+class TokenRequestDto {
+  @IsString() grant_type!: string;
+  @IsString() @MaxLength(200) client_id!: string;
+  @IsString() @MaxLength(200) client_secret!: string;
+}
+
+/** The one endpoint every iCIMS customer posts to, and the token URL for OAuth tenants. */
+@Controller()
+export class WebhooksController {
+  constructor(
+    private readonly receive: ReceiveIcimsEventUseCase,
+    private readonly vault: VaultInboundClient,
+  ) {}
+
+  @Post(WEBHOOK_PATH)
+  @HttpCode(200)
+  icimsEvent(@Req() request: WebhookRequest, @Body() body: unknown): Promise<WebhookOutcome> {
+    const headers = Object.fromEntries(Object.entries(request.headers).map(([key, value]) => [key, String(value)]));
+    return this.receive.execute({ pathAndQuery: request.url, headers, rawBody: request.webhookRawBody ?? Buffer.alloc(0), body });
+  }
+
+  /** OAuth 2.0 client credentials for iCIMS, form-encoded as the spec has it. */
+  @Post('webhooks/oauth/token')
+  @HttpCode(200)
+  token(@Body() body: TokenRequestDto): Promise<unknown> {
+    return this.vault.issueToken(body.client_id, body.client_secret);
+  }
+}
