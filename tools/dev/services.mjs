@@ -24,8 +24,19 @@ const serviceToken = demoSecret();
 
 export const SERVICES = [
   { name: 'gateway', port: 3000, database: 'icims-sync', env: () => ({ VAULT_URL: 'http://127.0.0.1:3001', VAULT_SERVICE_TOKEN: serviceToken }) },
-  { name: 'credentials-vault', port: 3001, database: 'icims-sync-vault', env: () => ({ VAULT_KEK_FILE: devKekFile(), VAULT_SERVICE_TOKEN: serviceToken }) },
-  { name: 'icims-ingest', port: 3002, database: 'icims-sync' },
+  {
+    name: 'credentials-vault',
+    port: 3001,
+    database: 'icims-sync-vault',
+    // The demo points every tenant's iCIMS at the sandbox.
+    env: () => ({ VAULT_KEK_FILE: devKekFile(), VAULT_SERVICE_TOKEN: serviceToken, ICIMS_API_URL_OVERRIDE: 'http://127.0.0.1:4000', ICIMS_TOKEN_URL_OVERRIDE: 'http://127.0.0.1:4000/oauth/token' }),
+  },
+  {
+    name: 'icims-ingest',
+    port: 3002,
+    database: 'icims-sync',
+    env: () => ({ VAULT_URL: 'http://127.0.0.1:3001', VAULT_SERVICE_TOKEN: serviceToken, HR_API_URL: 'http://127.0.0.1:4001' }),
+  },
   { name: 'hr-export', port: 3003, database: 'icims-sync' },
   { name: 'scheduler', port: 3004, database: 'icims-sync' },
   {

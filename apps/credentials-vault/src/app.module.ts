@@ -11,6 +11,7 @@ import { InboundVerifier } from './internal/inbound-verifier.service';
 import { InternalController } from './internal/internal.controller';
 import { OutboundSigner } from './internal/outbound-signer.service';
 import { SERVICE_TOKEN, ServiceTokenGuard } from './internal/service-token.guard';
+import { TenantSettingsService } from './internal/tenant-settings.service';
 
 export const SERVICE_NAME = 'credentials-vault';
 
@@ -38,6 +39,7 @@ export class CredentialsVaultModule {
       providers: [
         OutboundSigner,
         InboundVerifier,
+        TenantSettingsService,
         ServiceTokenGuard,
         { provide: SERVICE_TOKEN, useValue: config.VAULT_SERVICE_TOKEN },
         { provide: CredentialsVaultConfig, useValue: config },

@@ -2,6 +2,10 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { Topic } from '@icims-sync/contracts';
 import { PlatformModule } from '@icims-sync/platform';
 import { IcimsIngestConfig } from './config/app.config';
+import { CandidateHiredConsumer } from './hires/candidate-hired.consumer';
+import { ImportHireUseCase } from './hires/import-hire.usecase';
+import { HrApiClient } from './hr/hr-api.client';
+import { TenantSettingsClient } from './tenants/tenant-settings.client';
 
 export const SERVICE_NAME = 'icims-ingest';
 
@@ -12,6 +16,8 @@ export class IcimsIngestModule {
     return {
       module: IcimsIngestModule,
       imports: [PlatformModule.forRoot({ service: SERVICE_NAME, config, topics: [Topic.CandidateHired, Topic.ImportRequested, Topic.SyncProgress] })],
+      controllers: [CandidateHiredConsumer],
+      providers: [ImportHireUseCase, HrApiClient, TenantSettingsClient, { provide: IcimsIngestConfig, useValue: config }],
     };
   }
 }

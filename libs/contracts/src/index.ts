@@ -7,3 +7,4 @@ export * from './payloads/candidate-hired.payload';
 export * from './payloads/employee-updated.payload';
 export * from './payloads/import-requested.payload';
 export * from './payloads/sync-progress.payload';
+export * from './tenant-settings';

@@ -36,6 +36,8 @@ export interface DrainOptions {
   filter?: (message: KafkaMessage) => boolean;
   /** Resolve once this many matching messages have arrived. */
   count: number;
+  /** And once a matching message satisfies this (a marker produced after what the test counts). */
+  until?: (message: KafkaMessage) => boolean;
   timeoutMs?: number;
 }
 
@@ -53,6 +55,7 @@ export async function drainTopic(kafka: Kafka, topic: string, options: DrainOpti
     });
     await expectEventually(() => {
       if (seen.length < options.count) throw new Error(`${topic}: ${seen.length} of ${options.count} expected messages arrived`);
+      if (options.until && !seen.some(options.until)) throw new Error(`${topic}: the marker message has not arrived`);
     }, { timeoutMs: options.timeoutMs ?? 30_000 });
     return seen;
   } finally {

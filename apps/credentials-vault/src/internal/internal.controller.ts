@@ -1,8 +1,10 @@
-import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 import { InboundVerifier } from './inbound-verifier.service';
 import { AuthorizeRequestDto, InboundTokenDto, TenantRefDto, VerifyInboundDto } from './internal.dto';
 import { OutboundSigner } from './outbound-signer.service';
 import { ServiceTokenGuard } from './service-token.guard';
+import { TenantSettings } from '@icims-sync/contracts';
+import { TenantSettingsService } from './tenant-settings.service';
 
 /** The vault's internal API. Secrets go in, headers and verdicts come out; secrets never leave. */
 @Controller('internal')
@@ -11,7 +13,13 @@ export class InternalController {
   constructor(
     private readonly signer: OutboundSigner,
     private readonly verifier: InboundVerifier,
+    private readonly settings: TenantSettingsService,
   ) {}
+
+  @Get('tenants/:tenantId/settings')
+  tenantSettings(@Param('tenantId') tenantId: string): Promise<TenantSettings> {
+    return this.settings.get(tenantId);
+  }
 
   @Post('icims/authorize')
   @HttpCode(200)

@@ -1,6 +1,26 @@
-import { BaseServiceConfig } from '@icims-sync/platform';
+import { IsInt, IsUrl, Max, Min, MinLength } from 'class-validator';
+import { BaseServiceConfig, Secret } from '@icims-sync/platform';
 
-/** Environment of icims-ingest; every variable is documented in the README's config reference. */
+/** Environment of icims-ingest; every variable is documented in the README. */
 export class IcimsIngestConfig extends BaseServiceConfig {
   override PORT = 3002;
+
+  @IsUrl({ require_tld: false, require_protocol: true }, { message: 'VAULT_URL must be an http(s) URL' })
+  VAULT_URL!: string;
+
+  @Secret()
+  @MinLength(32, { message: 'VAULT_SERVICE_TOKEN must be at least 32 characters' })
+  VAULT_SERVICE_TOKEN!: string;
+
+  /** The HR system's employees API (tenants under /tenants/{id}). */
+  @IsUrl({ require_tld: false, require_protocol: true }, { message: 'HR_API_URL must be an http(s) URL' })
+  HR_API_URL!: string;
+
+  /** iCIMS requests per tenant and UTC day (the licence's budget). */
+  @IsInt() @Min(1)
+  ICIMS_DAILY_BUDGET: number = 10_000;
+
+  /** Kept back from automatic work for manual imports. */
+  @IsInt() @Min(0) @Max(1_000_000)
+  ICIMS_MANUAL_RESERVE: number = 1_000;
 }

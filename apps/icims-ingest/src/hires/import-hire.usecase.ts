@@ -1,0 +1,114 @@
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { Counter } from 'prom-client';
+import { CandidateHiredPayload, Envelope, TenantSettings } from '@icims-sync/contracts';
+import { IcimsClient, IcimsNotFound, RemoteIcimsAuthorizer, RequestBudget } from '@icims-sync/icims-client';
+import {
+  HrEmployee,
+  changedSyncedFields,
+  checkEligibility,
+  mapIcimsPersonToEmployee,
+  resolveFieldIds,
+} from '@icims-sync/mapping';
+import { MetricsService } from '@icims-sync/platform';
+import { IcimsIngestConfig } from '../config/app.config';
+import { HrApiClient } from '../hr/hr-api.client';
+import { TenantSettingsClient } from '../tenants/tenant-settings.client';
+
+export type HireOutcome =
+  | { outcome: 'added' | 'updated'; employeeId: string; changedFields: string[] }
+  | { outcome: 'skipped'; reason: string }
+  | { outcome: 'errored'; reason: string; details: string[] };
+
+/**
+ * One hire: fetch the person from iCIMS (through the vault's signing), map it with the
+ * tenant's profile, resolve the manager, and upsert the HR employee by iCIMS ID writing
+ * only the synced fields that changed. Safe to run twice for the same envelope.
+ */
+@Injectable()
+export class ImportHireUseCase implements OnApplicationShutdown {
+  private readonly logger = new Logger(ImportHireUseCase.name);
+  private readonly clients = new Map<string, IcimsClient>();
+  private readonly budget: RequestBudget;
+  private readonly authorizer: RemoteIcimsAuthorizer;
+  private readonly outcomes: Counter<'outcome'>;
+
+  constructor(
+    private readonly tenants: TenantSettingsClient,
+    private readonly hr: HrApiClient,
+    @Inject(IcimsIngestConfig) config: IcimsIngestConfig,
+    metrics: MetricsService,
+  ) {
+    this.budget = new RequestBudget(() => ({ dailyLimit: config.ICIMS_DAILY_BUDGET, reserveForManual: config.ICIMS_MANUAL_RESERVE }));
+    this.authorizer = new RemoteIcimsAuthorizer(config.VAULT_URL, config.VAULT_SERVICE_TOKEN);
+    this.outcomes = new Counter({ name: 'hires_total', help: 'Hires handled, by outcome', labelNames: ['outcome'], registers: [metrics.registry] });
+  }
+
+  async execute(envelope: Envelope<CandidateHiredPayload>): Promise<HireOutcome> {
+    const result = await this.importHire(envelope);
+    this.outcomes.inc({ outcome: result.outcome });
+    const log = { personId: envelope.payload.personId, ...result };
+    if (result.outcome === 'errored') this.logger.warn(log, 'hire not imported');
+    else this.logger.log(log, `hire ${result.outcome}`);
+    return result;
+  }
+
+  private async importHire(envelope: Envelope<CandidateHiredPayload>): Promise<HireOutcome> {
+    const { tenantId, payload } = envelope;
+    const settings = await this.tenants.get(tenantId);
+    if (!settings.enabled) return { outcome: 'skipped', reason: 'TENANT_DISABLED' };
+    if (!settings.apiBaseUrl || settings.customerId !== payload.customerId) return { outcome: 'skipped', reason: 'NOT_CONNECTED' };
+    const fieldIds = resolveFieldIds(settings.fieldIds);
+    if (!fieldIds.ok) return { outcome: 'errored', reason: 'BAD_FIELD_IDS', details: fieldIds.invalid };
+
+    let person: Record<string, unknown>;
+    try {
+      person = await this.client(settings).getPerson({ tenantId, customerId: payload.customerId }, payload.personId);
+    } catch (error) {
+      if (error instanceof IcimsNotFound) return { outcome: 'skipped', reason: 'PERSON_NOT_FOUND' };
+      throw error;
+    }
+    const eligibility = checkEligibility(settings.profile, person, new Date().toISOString().slice(0, 10), fieldIds.fieldIds);
+    if (!eligibility.eligible) return { outcome: 'skipped', reason: eligibility.reason };
+
+    const managerEmployeeId = await this.managerOf(tenantId, person[fieldIds.fieldIds.hiringManager]);
+    const mapped = mapIcimsPersonToEmployee(person, { profile: settings.profile, fieldIds: fieldIds.fieldIds, personId: payload.personId, resolveManager: () => managerEmployeeId });
+    if (!mapped.ok) return { outcome: 'errored', reason: 'INVALID_PERSON', details: mapped.errors.map((error) => `${error.field}:${error.code}`) };
+    return this.upsert(tenantId, mapped.value);
+  }
+
+  private async upsert(tenantId: string, employee: HrEmployee): Promise<HireOutcome> {
+    const existing = await this.hr.findByIcimsId(tenantId, employee.icimsId);
+    if (!existing) {
+      const created = await this.hr.create(tenantId, employee);
+      return { outcome: 'added', employeeId: created.id, changedFields: Object.keys(employee) };
+    }
+    const changed = changedSyncedFields('import', existing, employee);
+    if (changed.length === 0) return { outcome: 'skipped', reason: 'UNCHANGED' };
+    // Fields iCIMS no longer has are cleared; only synced fields are ever written.
+    const changes = Object.fromEntries(changed.map((field) => [field, employee[field] ?? null]));
+    await this.hr.update(tenantId, existing.id, changes as Partial<HrEmployee>);
+    return { outcome: 'updated', employeeId: existing.id, changedFields: changed };
+  }
+
+  /** The manager's HR employee id, when the manager is already an employee. */
+  private async managerOf(tenantId: string, reference: unknown): Promise<string | undefined> {
+    const id = typeof reference === 'object' && reference !== null ? (reference as { id?: unknown }).id : undefined;
+    if (typeof id !== 'string' || !/^\d+$/.test(id)) return undefined;
+    return (await this.hr.findByIcimsId(tenantId, id))?.id;
+  }
+
+  private client(settings: TenantSettings): IcimsClient {
+    const baseUrl = settings.apiBaseUrl!;
+    let client = this.clients.get(baseUrl);
+    if (!client) {
+      client = new IcimsClient({ baseUrl, authorizer: this.authorizer, budget: this.budget });
+      this.clients.set(baseUrl, client);
+    }
+    return client;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all([...this.clients.values()].map((client) => client.close()));
+    await this.hr.close();
+  }
+}

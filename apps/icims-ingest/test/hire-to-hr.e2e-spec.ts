@@ -1,0 +1,153 @@
+import { randomBytes } from 'node:crypto';
+import { request } from 'undici';
+import { Topic } from '@icims-sync/contracts';
+import { ServiceProcess, drainTopic, ensureContractTopics, expectEventually, freePort, mongoUrlFor, stackEnv, testKafka, uniqueName } from '@icims-sync/testing';
+
+const HIRED = 'C38353';
+const SERVICE_TOKEN = randomBytes(24).toString('hex');
+
+/**
+ * The whole hire path as separate processes on the real broker and store:
+ * iCIMS sandbox → gateway → candidate.hired → icims-ingest → HR sandbox.
+ */
+describe('a hire in iCIMS lands in the HR system', () => {
+  const kafka = testKafka();
+  const processes: ServiceProcess[] = [];
+  const tenantId = uniqueName('acme');
+  const customerId = String(300_000 + Math.floor(Math.random() * 600_000));
+  const icimsSecret = randomBytes(16).toString('hex');
+  let urls: Record<'sandbox' | 'hr' | 'vault' | 'gateway' | 'ingest', string>;
+  let inbound: Record<string, string>;
+
+  async function start(entry: string, env: Record<string, string>): Promise<string> {
+    const port = await freePort();
+    const child = ServiceProcess.start(entry, { LOG_LEVEL: 'warn', ...env, PORT: String(port) });
+    processes.push(child);
+    await child.waitUntilReady(`http://127.0.0.1:${port}`);
+    return `http://127.0.0.1:${port}`;
+  }
+
+  async function call(base: string, method: 'GET' | 'PUT' | 'POST', path: string, body?: unknown) {
+    const response = await request(`${base}${path}`, { method, headers: body === undefined ? {} : { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const text = await response.body.text();
+    return { status: response.statusCode, body: text ? JSON.parse(text) : undefined };
+  }
+
+  const employeesOf = async (icimsId: string) => (await call(urls.hr, 'GET', `/tenants/${tenantId}/employees?icimsId=${icimsId}`)).body.items as Record<string, string>[];
+  const hire = async (personId: string) =>
+    JSON.parse((await call(urls.sandbox, 'POST', `/sandbox/customers/${customerId}/hires`, { targetUrl: `${urls.gateway}/webhooks/icims`, personId, newStatus: HIRED, auth: inbound })).body.body);
+
+  beforeAll(async () => {
+    await ensureContractTopics(kafka);
+    const sandbox = await start('apps/icims-sandbox/dist/main.js', {});
+    const vaultEnv = {
+      ...stackEnv(),
+      MONGO_URL: mongoUrlFor(uniqueName('vault')),
+      VAULT_KEKS: `k1:${randomBytes(32).toString('base64')}`,
+      VAULT_SERVICE_TOKEN: SERVICE_TOKEN,
+      ICIMS_API_URL_OVERRIDE: sandbox,
+      ICIMS_TOKEN_URL_OVERRIDE: `${sandbox}/oauth/token`,
+    };
+    const [hr, vault] = await Promise.all([
+      start('apps/hr-sandbox/dist/main.js', { ...stackEnv(), MONGO_URL: mongoUrlFor(uniqueName('hr')), JWT_SIGNING_KEY: randomBytes(32).toString('hex') }),
+      start('apps/credentials-vault/dist/main.js', vaultEnv),
+    ]);
+    const shared = { ...stackEnv(), VAULT_URL: vault, VAULT_SERVICE_TOKEN: SERVICE_TOKEN };
+    const [gateway, ingest] = await Promise.all([
+      start('apps/gateway/dist/main.js', { ...shared, MONGO_URL: mongoUrlFor(uniqueName('gateway')) }),
+      start('apps/icims-ingest/dist/main.js', { ...shared, MONGO_URL: mongoUrlFor(uniqueName('ingest')), HR_API_URL: hr, KAFKA_GROUP_ID: uniqueName('ingest') }),
+    ]);
+    urls = { sandbox, hr, vault, gateway, ingest };
+
+    await call(sandbox, 'PUT', `/sandbox/customers/${customerId}`, { clientId: 'acme-client', clientSecret: icimsSecret });
+    const cli = ServiceProcess.start('apps/credentials-vault/dist/cli/tenant.cli.js', { ...vaultEnv, ICIMS_CLIENT_SECRET: icimsSecret }, [
+      '--tenant', tenantId, '--enable', '--customer-id', customerId, '--outbound', 'oauth2', '--client-id', 'acme-client', '--inbound', 'basic', '--hired', HIRED,
+    ]);
+    if ((await cli.exited).code !== 0) throw new Error(cli.output.stderr);
+    inbound = JSON.parse(/shown once, store them in iCIMS now\): (.*)$/m.exec(cli.output.stdout)![1]);
+  });
+  afterAll(async () => {
+    await Promise.all(processes.map((child) => child.ensureStopped()));
+  });
+
+  it('creates the employee with every mapped field', async () => {
+    const manager = (await call(urls.sandbox, 'POST', `/sandbox/customers/${customerId}/people`, { firstname: 'Sam', lastname: 'Boss', email: 'sam.boss@example.com' })).body.id;
+    expect((await hire(manager)).status).toBe('accepted');
+    const [managerEmployee] = await expectEventually(async () => {
+      const found = await employeesOf(manager);
+      expect(found).toHaveLength(1);
+      return found;
+    });
+    const person = (await call(urls.sandbox, 'POST', `/sandbox/customers/${customerId}/people`, {
+      firstname: 'Jane',
+      lastname: 'Doe',
+      email: 'Jane.Doe@Example.com',
+      hiredate: '2026-12-01',
+      addresses: [
+        { entry: 1, addressstreet1: '500 Work Plaza', addresscity: 'Dallas', addressstate: { id: 'D1', value: 'Texas' }, addresszip: '75201', addresscountry: { id: 'D2', value: 'United States' }, addresstype: { entry: 41, value: 'Work' } },
+        { entry: 2, addressstreet1: '12 Elm Street', addressstreet2: 'Apt 4', addresscity: 'Austin', addressstate: 'TX', addresszip: '78701-1234', addresscountry: 'USA', addresstype: { entry: 42, value: 'Home' }, primary: true },
+      ],
+      jobcode: { id: 'C201', value: 'ENG2' },
+      homedepartment: { id: 'C301', value: 'RND' },
+      locationcode: { id: 'C401', value: 'AUS' },
+      hiringmanager: { profile: 'x', id: manager, value: 'Sam Boss' },
+      ssn: '123-45-6789',
+      birthdate: '1990-02-28',
+    })).body.id;
+
+    expect((await hire(person)).status).toBe('accepted');
+
+    const [employee] = await expectEventually(async () => {
+      const found = await employeesOf(person);
+      expect(found).toHaveLength(1);
+      return found;
+    });
+    expect(employee).toMatchObject({
+      icimsId: person,
+      firstName: 'Jane',
+      lastName: 'Doe',
+      accountEmail: 'jane.doe@example.com',
+      personalEmail: 'jane.doe@example.com',
+      startDate: '2026-12-01',
+      address1: '12 Elm Street',
+      address2: 'Apt 4',
+      city: 'Austin',
+      state: 'TX',
+      zipCode: '78701-1234',
+      country: 'US',
+      positionCode: 'ENG2',
+      departmentCode: 'RND',
+      locationCode: 'AUS',
+      managerId: managerEmployee.id,
+      ssn: '123456789',
+      dateOfBirth: '1990-02-28',
+    });
+  });
+
+  it('turns the same webhook delivered 5 times into one employee and one effect', async () => {
+    const person = (await call(urls.sandbox, 'POST', `/sandbox/customers/${customerId}/people`, { firstname: 'Once', lastname: 'Only', email: 'once@example.com' })).body.id;
+
+    const answers: string[] = [];
+    for (let i = 0; i < 5; i += 1) answers.push((await hire(person)).status);
+    const marker = (await call(urls.sandbox, 'POST', `/sandbox/customers/${customerId}/people`, { firstname: 'Mark', lastname: 'Er', email: 'marker@example.com' })).body.id;
+    await hire(marker);
+    const [markerEmployee] = await expectEventually(async () => {
+      const found = await employeesOf(marker);
+      expect(found).toHaveLength(1);
+      return found;
+    });
+
+    expect(answers).toEqual(['accepted', 'duplicate', 'duplicate', 'duplicate', 'duplicate']);
+    const employees = await employeesOf(person);
+    expect(employees).toHaveLength(1);
+    // One effect: up to the marker's save, the HR system saved this employee exactly once.
+    const saves = await drainTopic(kafka, Topic.EmployeeUpdated, {
+      count: 1,
+      filter: (message) => message.key?.toString().startsWith(`${tenantId}:`) ?? false,
+      until: (message) => message.key?.toString() === `${tenantId}:${markerEmployee.id}`,
+    });
+    expect(saves.filter((message) => message.key?.toString() === `${tenantId}:${employees[0].id}`)).toHaveLength(1);
+    const metrics = await (await request(`${urls.ingest}/metrics`)).body.text();
+    expect(metrics).toMatch(/hires_total\{outcome="added"\} [3-9]/);
+  });
+});
