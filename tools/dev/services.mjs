@@ -22,6 +22,16 @@ function devKekFile() {
 /** Shared by the vault and its callers for this run. */
 const serviceToken = demoSecret();
 
+/** The demo iCIMS customer's API credentials: the sandbox accepts them, the vault holds them. */
+export const DEMO_ICIMS = { clientId: 'demo-client', clientSecret: demoSecret() };
+export const DEMO_TENANT = 'demo';
+export const DEMO_HIRED_STATUS = 'C38353';
+
+/** The environment the vault's operator commands need, matching the running vault. */
+export function vaultCommandEnv(mongoUrl) {
+  return { MONGO_URL: withDatabase(mongoUrl, 'icims-sync-vault'), VAULT_KEK_FILE: devKekFile(), VAULT_SERVICE_TOKEN: serviceToken };
+}
+
 export const SERVICES = [
   { name: 'gateway', port: 3000, database: 'icims-sync', env: () => ({ VAULT_URL: 'http://127.0.0.1:3001', VAULT_SERVICE_TOKEN: serviceToken }) },
   {
@@ -44,8 +54,8 @@ export const SERVICES = [
     port: 4000,
     env: () => ({
       DEMO_CUSTOMER_ID,
-      DEMO_CLIENT_ID: 'demo-client',
-      DEMO_CLIENT_SECRET: demoSecret(),
+      DEMO_CLIENT_ID: DEMO_ICIMS.clientId,
+      DEMO_CLIENT_SECRET: DEMO_ICIMS.clientSecret,
       DEMO_USERNAME: 'demo',
       DEMO_PASSWORD: demoSecret(),
       DEMO_HMAC_KEY: demoSecret(),

@@ -3,6 +3,7 @@ import { Topic } from '@icims-sync/contracts';
 import { PlatformModule } from '@icims-sync/platform';
 import { IcimsIngestConfig } from './config/app.config';
 import { CandidateHiredConsumer } from './hires/candidate-hired.consumer';
+import { IcimsClients } from './hires/icims-clients';
 import { ImportHireUseCase } from './hires/import-hire.usecase';
 import { HrApiClient } from './hr/hr-api.client';
 import { TenantSettingsClient } from './tenants/tenant-settings.client';
@@ -17,7 +18,7 @@ export class IcimsIngestModule {
       module: IcimsIngestModule,
       imports: [PlatformModule.forRoot({ service: SERVICE_NAME, config, topics: [Topic.CandidateHired, Topic.ImportRequested, Topic.SyncProgress] })],
       controllers: [CandidateHiredConsumer],
-      providers: [ImportHireUseCase, HrApiClient, TenantSettingsClient, { provide: IcimsIngestConfig, useValue: config }],
+      providers: [ImportHireUseCase, IcimsClients, HrApiClient, TenantSettingsClient, { provide: IcimsIngestConfig, useValue: config }],
     };
   }
 }

@@ -1,7 +1,7 @@
-import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { Counter } from 'prom-client';
-import { CandidateHiredPayload, Envelope, TenantSettings } from '@icims-sync/contracts';
-import { IcimsClient, IcimsNotFound, RemoteIcimsAuthorizer, RequestBudget } from '@icims-sync/icims-client';
+import { CandidateHiredPayload, Envelope } from '@icims-sync/contracts';
+import { IcimsNotFound } from '@icims-sync/icims-client';
 import {
   HrEmployee,
   changedSyncedFields,
@@ -10,9 +10,9 @@ import {
   resolveFieldIds,
 } from '@icims-sync/mapping';
 import { MetricsService } from '@icims-sync/platform';
-import { IcimsIngestConfig } from '../config/app.config';
 import { HrApiClient } from '../hr/hr-api.client';
 import { TenantSettingsClient } from '../tenants/tenant-settings.client';
+import { IcimsClients } from './icims-clients';
 
 export type HireOutcome =
   | { outcome: 'added' | 'updated'; employeeId: string; changedFields: string[] }
@@ -27,19 +27,14 @@ export type HireOutcome =
 @Injectable()
 export class ImportHireUseCase implements OnApplicationShutdown {
   private readonly logger = new Logger(ImportHireUseCase.name);
-  private readonly clients = new Map<string, IcimsClient>();
-  private readonly budget: RequestBudget;
-  private readonly authorizer: RemoteIcimsAuthorizer;
   private readonly outcomes: Counter<'outcome'>;
 
   constructor(
     private readonly tenants: TenantSettingsClient,
     private readonly hr: HrApiClient,
-    @Inject(IcimsIngestConfig) config: IcimsIngestConfig,
+    private readonly icims: IcimsClients,
     metrics: MetricsService,
   ) {
-    this.budget = new RequestBudget(() => ({ dailyLimit: config.ICIMS_DAILY_BUDGET, reserveForManual: config.ICIMS_MANUAL_RESERVE }));
-    this.authorizer = new RemoteIcimsAuthorizer(config.VAULT_URL, config.VAULT_SERVICE_TOKEN);
     this.outcomes = new Counter({ name: 'hires_total', help: 'Hires handled, by outcome', labelNames: ['outcome'], registers: [metrics.registry] });
   }
 
@@ -54,7 +49,9 @@ export class ImportHireUseCase implements OnApplicationShutdown {
 
   private async importHire(envelope: Envelope<CandidateHiredPayload>): Promise<HireOutcome> {
     const { tenantId, payload } = envelope;
-    const settings = await this.tenants.get(tenantId);
+    const settings = await this.tenants.find(tenantId);
+    // A tenant removed after the hire was published: nothing to do, and nothing to retry.
+    if (!settings) return { outcome: 'skipped', reason: 'TENANT_UNKNOWN' };
     if (!settings.enabled) return { outcome: 'skipped', reason: 'TENANT_DISABLED' };
     if (!settings.apiBaseUrl || settings.customerId !== payload.customerId) return { outcome: 'skipped', reason: 'NOT_CONNECTED' };
     const fieldIds = resolveFieldIds(settings.fieldIds);
@@ -62,7 +59,7 @@ export class ImportHireUseCase implements OnApplicationShutdown {
 
     let person: Record<string, unknown>;
     try {
-      person = await this.client(settings).getPerson({ tenantId, customerId: payload.customerId }, payload.personId);
+      person = await this.icims.forHost(settings.apiBaseUrl).getPerson({ tenantId, customerId: payload.customerId }, payload.personId);
     } catch (error) {
       if (error instanceof IcimsNotFound) return { outcome: 'skipped', reason: 'PERSON_NOT_FOUND' };
       throw error;
@@ -97,18 +94,7 @@ export class ImportHireUseCase implements OnApplicationShutdown {
     return (await this.hr.findByIcimsId(tenantId, id))?.id;
   }
 
-  private client(settings: TenantSettings): IcimsClient {
-    const baseUrl = settings.apiBaseUrl!;
-    let client = this.clients.get(baseUrl);
-    if (!client) {
-      client = new IcimsClient({ baseUrl, authorizer: this.authorizer, budget: this.budget });
-      this.clients.set(baseUrl, client);
-    }
-    return client;
-  }
-
   async onApplicationShutdown(): Promise<void> {
-    await Promise.all([...this.clients.values()].map((client) => client.close()));
     await this.hr.close();
   }
 }

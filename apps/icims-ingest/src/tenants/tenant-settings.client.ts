@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { request } from 'undici';
 import { SERVICE_TOKEN_HEADER } from '@icims-sync/icims-client';
 import { TenantSettings } from '@icims-sync/contracts';
-import { AppException, DependencyUnavailableException } from '@icims-sync/platform';
+import { DependencyUnavailableException } from '@icims-sync/platform';
 import { IcimsIngestConfig } from '../config/app.config';
 
 const CACHE_MS = 30_000;
@@ -14,7 +14,8 @@ export class TenantSettingsClient {
 
   constructor(@Inject(IcimsIngestConfig) private readonly config: IcimsIngestConfig) {}
 
-  async get(tenantId: string): Promise<TenantSettings> {
+  /** The tenant's settings, or undefined when the vault has no connection for it. */
+  async find(tenantId: string): Promise<TenantSettings | undefined> {
     const cached = this.cache.get(tenantId);
     if (cached && Date.now() - cached.at < CACHE_MS) return cached.settings;
     let response;
@@ -27,7 +28,7 @@ export class TenantSettingsClient {
       throw new DependencyUnavailableException('credentials-vault', (error as Error).message);
     }
     const body = await response.body.json().catch(() => undefined);
-    if (response.statusCode === 404) throw new AppException('TENANT_NOT_FOUND', `tenant ${tenantId} has no iCIMS connection`, 'not_found');
+    if (response.statusCode === 404) return undefined;
     if (response.statusCode !== 200) throw new DependencyUnavailableException('credentials-vault', `settings answered ${response.statusCode}`);
     const settings = body as TenantSettings;
     this.cache.set(tenantId, { at: Date.now(), settings });
