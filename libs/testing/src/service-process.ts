@@ -9,6 +9,12 @@ export interface ExitStatus {
   signal: NodeJS.Signals | null;
 }
 
+/** Children still running; killed when the test process exits, however it exits. */
+const live = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of live) child.kill('SIGKILL');
+});
+
 /** A built service (or fixture) run as its own OS process, as in production. */
 export class ServiceProcess {
   readonly exited: Promise<ExitStatus>;
@@ -20,7 +26,13 @@ export class ServiceProcess {
     this.child = spawn(process.execPath, [path.join(ROOT, entry), ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     this.child.stdout!.on('data', (chunk: Buffer) => (this.stdout += chunk.toString()));
     this.child.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
-    this.exited = new Promise((resolve) => this.child.once('exit', (code, signal) => resolve({ code, signal })));
+    live.add(this.child);
+    this.exited = new Promise((resolve) =>
+      this.child.once('exit', (code, signal) => {
+        live.delete(this.child);
+        resolve({ code, signal });
+      }),
+    );
   }
 
   /** `entry` is relative to the repo root, e.g. `apps/gateway/dist/main.js`. */
