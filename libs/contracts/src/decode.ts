@@ -46,7 +46,7 @@ export function decode<T extends TopicName>(
 
   const envelope = plainToInstance(EnvelopeSchema, json);
   const envelopeErrors = validateSync(envelope, VALIDATION);
-  if (envelopeErrors.length > 0) return fail('INVALID_ENVELOPE', describe(envelopeErrors));
+  if (envelopeErrors.length > 0) return fail('INVALID_ENVELOPE', describeValidationErrors(envelopeErrors));
   if (envelope.type !== contract.type) {
     return fail('WRONG_TYPE', `type "${envelope.type}" does not belong on ${topic} (expected "${contract.type}")`);
   }
@@ -58,7 +58,7 @@ export function decode<T extends TopicName>(
   }
   const payload = plainToInstance(payloadClass, envelope.payload);
   const payloadErrors = validateSync(payload, VALIDATION);
-  if (payloadErrors.length > 0) return fail('INVALID_PAYLOAD', describe(payloadErrors, 'payload.'));
+  if (payloadErrors.length > 0) return fail('INVALID_PAYLOAD', describeValidationErrors(payloadErrors, 'payload.'));
 
   return { ok: true, envelope: { ...envelope, payload } as unknown as Envelope<PayloadOf[T]> };
 }
@@ -68,7 +68,7 @@ function fail(code: DecodeErrorCode, message: string): { ok: false; error: Decod
 }
 
 /** One line naming every bad field, e.g. "payload.personId: personId must be ...". */
-export function describe(errors: ValidationError[], prefix = ''): string {
+export function describeValidationErrors(errors: ValidationError[], prefix = ''): string {
   return flatten(errors, prefix).join('; ');
 }
 

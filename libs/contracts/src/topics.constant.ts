@@ -17,6 +17,3 @@ export function dlqTopicOf(topic: string): string {
   return `${topic}${DLQ_SUFFIX}`;
 }
 
-export function isDlqTopic(topic: string): boolean {
-  return topic.endsWith(DLQ_SUFFIX);
-}

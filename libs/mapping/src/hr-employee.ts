@@ -40,5 +40,3 @@ export const IMPORTED_FIELDS = [
 /** HR fields that HR → iCIMS sends: the first seed's second table. */
 export const EXPORTED_FIELDS = ['icimsId', 'firstName', 'lastName', 'employeeNumber', 'startDate', 'separationDate'] as const satisfies readonly HrField[];
 
-/** Never logged, never on Kafka, never in audit documents. */
-export const PII_FIELDS = ['ssn', 'dateOfBirth'] as const satisfies readonly HrField[];

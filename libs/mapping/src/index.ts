@@ -11,5 +11,5 @@ export { normaliseDate } from './normalisers/date.normaliser';
 export { normaliseEmail } from './normalisers/email.normaliser';
 export { normaliseSsn } from './normalisers/ssn.normaliser';
 export { normaliseZip } from './normalisers/zip.normaliser';
-export { normaliseCountry, countryName } from './normalisers/country.normaliser';
-export { normaliseUsState, usStateName } from './normalisers/us-state.normaliser';
+export { normaliseCountry } from './normalisers/country.normaliser';
+export { normaliseUsState } from './normalisers/us-state.normaliser';

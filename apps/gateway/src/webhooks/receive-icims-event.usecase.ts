@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { createHash } from 'node:crypto';
-import { Topic, createEvent, describe } from '@icims-sync/contracts';
+import { Topic, createEvent, describeValidationErrors } from '@icims-sync/contracts';
 import { EventPublisher, InvalidInputException, MetricsService, ProcessedEventRepository } from '@icims-sync/platform';
 import { Counter } from 'prom-client';
 import { HIRE_EVENT_TYPE, IcimsEventDto } from './icims-event.dto';
@@ -74,7 +74,7 @@ export class ReceiveIcimsEventUseCase {
   private validate(body: object): IcimsEventDto {
     const event = plainToInstance(IcimsEventDto, body);
     const errors = validateSync(event);
-    if (errors.length > 0) throw new InvalidInputException('INVALID_EVENT', describe(errors));
+    if (errors.length > 0) throw new InvalidInputException('INVALID_EVENT', describeValidationErrors(errors));
     if (event.eventType === HIRE_EVENT_TYPE && !event.personId) throw new InvalidInputException('INVALID_EVENT', 'personId is required for a WorkFlowStatusChangeEvent');
     return event;
   }

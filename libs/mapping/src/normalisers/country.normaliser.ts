@@ -28,7 +28,3 @@ export function normaliseCountry(raw: unknown): Normalised<string | undefined> {
   return alpha2 ? normalised(alpha2) : invalid('INVALID_COUNTRY', 'not an ISO-3166 country name or code');
 }
 
-/** Alpha-2 to the English name, for HR systems that store names. */
-export function countryName(alpha2: string): string | undefined {
-  return countries.getName(alpha2, 'en');
-}

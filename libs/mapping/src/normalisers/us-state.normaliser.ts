@@ -18,7 +18,3 @@ export function normaliseUsState(raw: unknown, countryCode: string | undefined):
   return code ? normalised(code) : invalid('INVALID_US_STATE', 'not a US state name or USPS code');
 }
 
-/** USPS code to the state's name (for HR systems that store names). */
-export function usStateName(code: string): string | undefined {
-  return US_STATES[code];
-}
