@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AuditModule } from '@icims-sync/audit';
 import { Topic } from '@icims-sync/contracts';
 import { PlatformModule } from '@icims-sync/platform';
 import { IcimsIngestConfig } from './config/app.config';
@@ -16,7 +17,10 @@ export class IcimsIngestModule {
   static forRoot(config: IcimsIngestConfig): DynamicModule {
     return {
       module: IcimsIngestModule,
-      imports: [PlatformModule.forRoot({ service: SERVICE_NAME, config, topics: [Topic.CandidateHired, Topic.ImportRequested, Topic.SyncProgress] })],
+      imports: [
+        PlatformModule.forRoot({ service: SERVICE_NAME, config, topics: [Topic.CandidateHired, Topic.ImportRequested, Topic.SyncProgress] }),
+        AuditModule.forRoot({ retentionDays: config.AUDIT_RETENTION_DAYS }),
+      ],
       controllers: [CandidateHiredConsumer],
       providers: [ImportHireUseCase, IcimsClients, HrApiClient, TenantSettingsClient, { provide: IcimsIngestConfig, useValue: config }],
     };

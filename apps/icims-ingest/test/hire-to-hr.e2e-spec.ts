@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { MongoClient } from 'mongodb';
 import { request } from 'undici';
 import { Topic } from '@icims-sync/contracts';
-import { ServiceProcess, drainTopic, ensureContractTopics, expectEventually, freePort, mongoUrlFor, stackEnv, testKafka, uniqueName } from '@icims-sync/testing';
+import { ServiceProcess, drainTopic, ensureContractTopics, expectEventually, freePort, mongoUrlFor, stackEnv, startGroupAtEnd, testKafka, uniqueName } from '@icims-sync/testing';
 
 const HIRED = 'C38353';
 const SERVICE_TOKEN = randomBytes(24).toString('hex');
@@ -16,6 +17,7 @@ describe('a hire in iCIMS lands in the HR system', () => {
   const tenantId = uniqueName('acme');
   const customerId = String(300_000 + Math.floor(Math.random() * 600_000));
   const icimsSecret = randomBytes(16).toString('hex');
+  const ingestDatabase = uniqueName('ingest');
   let urls: Record<'sandbox' | 'hr' | 'vault' | 'gateway' | 'ingest', string>;
   let inbound: Record<string, string>;
 
@@ -53,9 +55,11 @@ describe('a hire in iCIMS lands in the HR system', () => {
       start('apps/credentials-vault/dist/main.js', vaultEnv),
     ]);
     const shared = { ...stackEnv(), VAULT_URL: vault, VAULT_SERVICE_TOKEN: SERVICE_TOKEN };
+    const ingestGroup = uniqueName('ingest');
+    await startGroupAtEnd(kafka, ingestGroup, [Topic.CandidateHired, Topic.ImportRequested]);
     const [gateway, ingest] = await Promise.all([
       start('apps/gateway/dist/main.js', { ...shared, MONGO_URL: mongoUrlFor(uniqueName('gateway')) }),
-      start('apps/icims-ingest/dist/main.js', { ...shared, MONGO_URL: mongoUrlFor(uniqueName('ingest')), HR_API_URL: hr, KAFKA_GROUP_ID: uniqueName('ingest') }),
+      start('apps/icims-ingest/dist/main.js', { ...shared, MONGO_URL: mongoUrlFor(ingestDatabase), HR_API_URL: hr, KAFKA_GROUP_ID: ingestGroup }),
     ]);
     urls = { sandbox, hr, vault, gateway, ingest };
 
@@ -95,7 +99,8 @@ describe('a hire in iCIMS lands in the HR system', () => {
       birthdate: '1990-02-28',
     })).body.id;
 
-    expect((await hire(person)).status).toBe('accepted');
+    const accepted = await hire(person);
+    expect(accepted.status).toBe('accepted');
 
     const [employee] = await expectEventually(async () => {
       const found = await employeesOf(person);
@@ -122,6 +127,24 @@ describe('a hire in iCIMS lands in the HR system', () => {
       ssn: '123456789',
       dateOfBirth: '1990-02-28',
     });
+
+    // Audited: the run (keyed by the envelope id) and its record, with ids and field names only.
+    const mongo = await new MongoClient(stackEnv().MONGO_URL).connect();
+    try {
+      const db = mongo.db(ingestDatabase);
+      const run = await expectEventually(async () => {
+        const found = await db.collection('sync_runs').findOne({ _id: accepted.eventId });
+        expect(found).not.toBeNull();
+        return found!;
+      });
+      expect(run).toMatchObject({ tenantId, direction: 'import', trigger: 'webhook', status: 'succeeded', counters: { added: 1, updated: 0, deleted: 0, skipped: 0, errored: 0, total: 1 } });
+      const records = await db.collection('sync_records').find({ runId: accepted.eventId }).toArray();
+      expect(records).toEqual([expect.objectContaining({ icimsId: person, employeeId: employee.id, outcome: 'added', changedFields: expect.arrayContaining(['ssn', 'dateOfBirth', 'firstName']) })]);
+      const audit = JSON.stringify(await db.collection('sync_runs').find().toArray()) + JSON.stringify(await db.collection('sync_records').find().toArray());
+      for (const pii of ['123456789', '123-45-6789', '1990-02-28', 'Jane', 'jane.doe@example.com', '12 Elm Street']) expect(audit).not.toContain(pii);
+    } finally {
+      await mongo.close();
+    }
   });
 
   it('turns the same webhook delivered 5 times into one employee and one effect', async () => {

@@ -1,2 +1,3 @@
-/** Audit log schemas and repositories (issue 6). */
-export {};
+export * from './audit.module';
+export * from './sync-audit.repository';
+export * from './sync-run.schema';

@@ -2,7 +2,7 @@ import { Kafka, KafkaMessage } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import { Topic, createEvent, dlqTopicOf } from '@icims-sync/contracts';
 import { DLQ_HEADER } from '@icims-sync/platform';
-import { ServiceProcess, drainTopic, ensureContractTopics, expectEventually, freePort, mongoUrlFor, produceRaw, stackEnv, testKafka, uniqueName } from '@icims-sync/testing';
+import { ServiceProcess, drainTopic, ensureContractTopics, expectEventually, freePort, mongoUrlFor, produceRaw, stackEnv, startGroupAtEnd, testKafka, uniqueName } from '@icims-sync/testing';
 
 const PROBE_ENTRY = 'libs/testing/dist/fixtures/probe-consumer/main.js';
 const ALWAYS_FAILS_STATUS = 'probe-always-fails';
@@ -63,6 +63,7 @@ describe('KafkaBatchConsumer (real broker, real store, separate process)', () =>
     const last = hire(tenant, '103');
     const unknownVersion = { ...hire(tenant, '104').envelope, version: 99 };
     const poison = ['{not json', JSON.stringify({ hello: 'world' }), JSON.stringify(unknownVersion)];
+    await startGroupAtEnd(kafka, groupId, [Topic.CandidateHired]);
 
     // One key, so one partition: the order below is the order the consumer sees.
     await produceRaw(kafka, Topic.CandidateHired, [
@@ -106,6 +107,7 @@ describe('KafkaBatchConsumer (real broker, real store, separate process)', () =>
     const database = uniqueName('probe');
     const events = Array.from({ length: 200 }, (_, index) => hire(tenant, String(1000 + index)));
     const ids = events.map((event) => event.envelope.id);
+    await startGroupAtEnd(kafka, groupId, [Topic.CandidateHired]);
     await produceRaw(kafka, Topic.CandidateHired, events.map(({ key, envelope }) => ({ key, value: JSON.stringify(envelope) })));
     const handlings = mongo.db(database).collection<{ envelopeId: string }>('probe_handlings');
     const handledOfOurs = async () => handlings.distinct('envelopeId', { envelopeId: { $in: ids } });

@@ -14,6 +14,23 @@ export async function ensureContractTopics(kafka: Kafka): Promise<void> {
   await new TopicAdmin(kafka, { partitions: 3, replicationFactor: 1 }).ensureTopics(ALL_TOPICS);
 }
 
+/**
+ * Commits `groupId` at the current end of `topics`, so a service under test starts where a
+ * long-running deployment would be, not at the beginning of every earlier test's messages.
+ */
+export async function startGroupAtEnd(kafka: Kafka, groupId: string, topics: string[]): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    for (const topic of topics) {
+      const ends = await admin.fetchTopicOffsets(topic);
+      await admin.setOffsets({ groupId, topic, partitions: ends.map(({ partition, high }) => ({ partition, offset: high })) });
+    }
+  } finally {
+    await admin.disconnect();
+  }
+}
+
 export interface RawTestMessage {
   key?: string;
   value: string | Buffer | null;

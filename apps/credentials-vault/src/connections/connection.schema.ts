@@ -31,7 +31,7 @@ export class ConnectionDocument {
   @Prop({ type: String, required: true }) _id!: string;
   /** The platform operator's flag: off means the tenant has no iCIMS integration. */
   @Prop({ required: true, default: false }) enabled!: boolean;
-  @Prop({ required: true, default: 'hrcloud' }) profile!: 'hrcloud' | 'namely';
+  @Prop({ type: String, required: true, default: 'hrcloud' }) profile!: 'hrcloud' | 'namely';
   /** Top-level copy for the inbound route by customer id; absent until credentials exist. */
   @Prop() customerId?: string;
   @Prop({ type: Object }) consent?: { acceptedAt: Date; userId: string; displayName: string };

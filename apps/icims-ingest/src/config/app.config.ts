@@ -20,6 +20,10 @@ export class IcimsIngestConfig extends BaseServiceConfig {
   @IsInt() @Min(1)
   ICIMS_DAILY_BUDGET: number = 10_000;
 
+  /** How long sync runs and their records are kept. */
+  @IsInt() @Min(1) @Max(3650)
+  AUDIT_RETENTION_DAYS: number = 400;
+
   /** Kept back from automatic work for manual imports. */
   @IsInt() @Min(0) @Max(1_000_000)
   ICIMS_MANUAL_RESERVE: number = 1_000;

@@ -2,6 +2,7 @@ import { CandidateHiredPayload, Envelope, TenantSettings } from '@icims-sync/con
 import { IcimsClient, IcimsNotFound, IcimsUnavailable } from '@icims-sync/icims-client';
 import { MetricsService } from '@icims-sync/platform';
 import { mock, mockDeep } from '@icims-sync/testing';
+import { SyncAuditRepository } from '@icims-sync/audit';
 import { HrApiClient, StoredEmployee } from '../hr/hr-api.client';
 import { TenantSettingsClient } from '../tenants/tenant-settings.client';
 import { IcimsClients } from './icims-clients';
@@ -36,6 +37,7 @@ describe(ImportHireUseCase.name, () => {
   let tenants: ReturnType<typeof mock<TenantSettingsClient>>;
   let hr: ReturnType<typeof mock<HrApiClient>>;
   let icims: ReturnType<typeof mockDeep<IcimsClient>>;
+  let audit: ReturnType<typeof mock<SyncAuditRepository>>;
   let sut: ImportHireUseCase;
 
   beforeEach(() => {
@@ -46,7 +48,8 @@ describe(ImportHireUseCase.name, () => {
     icims.getPerson.mockResolvedValue(PERSON);
     const clients = mock<IcimsClients>();
     clients.forHost.mockReturnValue(icims);
-    sut = new ImportHireUseCase(tenants, hr, clients, new MetricsService());
+    audit = mock<SyncAuditRepository>();
+    sut = new ImportHireUseCase(tenants, hr, clients, audit, new MetricsService());
   });
 
   it('creates the employee, with the manager resolved through the HR system', async () => {
@@ -58,6 +61,10 @@ describe(ImportHireUseCase.name, () => {
     expect(outcome).toMatchObject({ outcome: 'added', employeeId: 'hr-1930' });
     expect(icims.getPerson).toHaveBeenCalledWith({ tenantId: 'acme', customerId: '6268' }, '1930');
     expect(hr.create).toHaveBeenCalledWith('acme', expect.objectContaining({ icimsId: '1930', firstName: 'Jane', managerId: 'hr-77', startDate: '2026-12-01' }));
+    expect(audit.recordSingleRun).toHaveBeenCalledWith(
+      expect.objectContaining({ runId: hire().id, tenantId: 'acme', direction: 'import', trigger: 'webhook' }),
+      expect.objectContaining({ icimsId: '1930', employeeId: 'hr-1930', outcome: 'added' }),
+    );
   });
 
   it('writes only the synced fields that changed, clearing what iCIMS no longer has', async () => {
@@ -102,11 +109,13 @@ describe(ImportHireUseCase.name, () => {
 
     expect(await sut.execute(hire())).toEqual({ outcome: 'errored', reason: 'INVALID_PERSON', details: ['accountEmail:INVALID_EMAIL', 'ssn:INVALID_SSN'] });
     expect(hr.create).not.toHaveBeenCalled();
+    expect(audit.recordSingleRun).toHaveBeenCalledWith(expect.anything(), expect.objectContaining({ outcome: 'errored', reason: 'INVALID_PERSON', details: ['accountEmail:INVALID_EMAIL', 'ssn:INVALID_SSN'] }));
   });
 
   it('lets a transient failure through, so the consumer retries it', async () => {
     icims.getPerson.mockRejectedValue(new IcimsUnavailable('HTTP 503'));
 
     await expect(sut.execute(hire())).rejects.toBeInstanceOf(IcimsUnavailable);
+    expect(audit.recordSingleRun).not.toHaveBeenCalled();
   });
 });

@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { Counter } from 'prom-client';
 import { CandidateHiredPayload, Envelope } from '@icims-sync/contracts';
+import { SyncAuditRepository } from '@icims-sync/audit';
 import { IcimsNotFound } from '@icims-sync/icims-client';
 import {
   HrEmployee,
@@ -33,13 +34,28 @@ export class ImportHireUseCase implements OnApplicationShutdown {
     private readonly tenants: TenantSettingsClient,
     private readonly hr: HrApiClient,
     private readonly icims: IcimsClients,
+    private readonly audit: SyncAuditRepository,
     metrics: MetricsService,
   ) {
     this.outcomes = new Counter({ name: 'hires_total', help: 'Hires handled, by outcome', labelNames: ['outcome'], registers: [metrics.registry] });
   }
 
   async execute(envelope: Envelope<CandidateHiredPayload>): Promise<HireOutcome> {
+    const startedAt = new Date();
     const result = await this.importHire(envelope);
+    // No tenant, no history to keep. Otherwise the envelope id is the run id, so a
+    // redelivered hire finds its run already written.
+    if (!(result.outcome === 'skipped' && result.reason === 'TENANT_UNKNOWN')) await this.audit.recordSingleRun(
+      { runId: envelope.id, tenantId: envelope.tenantId, direction: 'import', trigger: 'webhook', startedAt },
+      {
+        icimsId: envelope.payload.personId,
+        employeeId: 'employeeId' in result ? result.employeeId : undefined,
+        outcome: result.outcome,
+        changedFields: 'changedFields' in result ? result.changedFields : [],
+        reason: 'reason' in result ? result.reason : undefined,
+        details: 'details' in result ? result.details : [],
+      },
+    );
     this.outcomes.inc({ outcome: result.outcome });
     const log = { personId: envelope.payload.personId, ...result };
     if (result.outcome === 'errored') this.logger.warn(log, 'hire not imported');

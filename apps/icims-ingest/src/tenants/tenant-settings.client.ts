@@ -10,7 +10,8 @@ const CACHE_MS = 30_000;
 /** A tenant's connection settings from the vault, cached briefly (no secrets in them). */
 @Injectable()
 export class TenantSettingsClient {
-  private readonly cache = new Map<string, { at: number; settings: TenantSettings }>();
+  /** Unknown tenants are cached too: a backlog of their messages must not hammer the vault. */
+  private readonly cache = new Map<string, { at: number; settings: TenantSettings | undefined }>();
 
   constructor(@Inject(IcimsIngestConfig) private readonly config: IcimsIngestConfig) {}
 
@@ -28,7 +29,10 @@ export class TenantSettingsClient {
       throw new DependencyUnavailableException('credentials-vault', (error as Error).message);
     }
     const body = await response.body.json().catch(() => undefined);
-    if (response.statusCode === 404) return undefined;
+    if (response.statusCode === 404) {
+      this.cache.set(tenantId, { at: Date.now(), settings: undefined });
+      return undefined;
+    }
     if (response.statusCode !== 200) throw new DependencyUnavailableException('credentials-vault', `settings answered ${response.statusCode}`);
     const settings = body as TenantSettings;
     this.cache.set(tenantId, { at: Date.now(), settings });
