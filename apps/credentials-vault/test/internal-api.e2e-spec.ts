@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { MongoClient } from 'mongodb';
 import { request } from 'undici';
-import { IcimsClient, RemoteIcimsAuthorizer, RequestBudget, sha256Hex, signRequest } from '@icims-sync/icims-client';
+import { IcimsClient, RemoteIcimsAuthorizer, RequestBudget, VaultInternalClient, sha256Hex, signRequest } from '@icims-sync/icims-client';
 import { RunningService, bootstrapService } from '@icims-sync/platform';
 import { ServiceProcess, freePort, mongoUrlFor, stackEnv, uniqueName } from '@icims-sync/testing';
 import { credentialsVaultService } from '../src/bootstrap';
@@ -102,7 +102,7 @@ describe('credentials-vault internal API (real store, real HTTP)', () => {
   it('signs iCIMS requests: a client holding no secret reads a person through the vault', async () => {
     const client = new IcimsClient({
       baseUrl: sandboxUrl,
-      authorizer: new RemoteIcimsAuthorizer(vault.url, SERVICE_TOKEN),
+      authorizer: new RemoteIcimsAuthorizer(new VaultInternalClient(vault.url, SERVICE_TOKEN)),
       budget: new RequestBudget(() => ({ dailyLimit: 100, reserveForManual: 0 })),
     });
     try {

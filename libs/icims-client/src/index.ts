@@ -3,6 +3,7 @@ export * from './auth/icims-authorizer';
 export * from './auth/local-icims-authorizer';
 export * from './auth/oauth-token-cache';
 export * from './auth/remote-icims-authorizer';
+export * from './vault/vault-internal.client';
 export * from './icims.errors';
 export * from './icims-client';
 export * from './request-budget';

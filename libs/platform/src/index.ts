@@ -19,3 +19,4 @@ export * from './mongo/retention.service';
 export * from './platform.module';
 export * from './observability.module';
 export * from './bootstrap/bootstrap-service';
+export * from './security/constant-time.util';

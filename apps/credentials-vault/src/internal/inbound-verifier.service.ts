@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { parseHmacAuthorization, verifySignature } from '@icims-sync/icims-client';
-import { AppException } from '@icims-sync/platform';
+import { AppException, constantTimeEquals } from '@icims-sync/platform';
 import { ConnectionRepository } from '../connections/connection.repository';
 import { ConnectionDocument } from '../connections/connection.schema';
 import { VaultSecrets } from '../connections/vault-secrets.service';
@@ -49,7 +49,7 @@ export class InboundVerifier {
     const inbound = connection?.enabled ? connection.inbound : undefined;
     if (!connection || inbound?.method !== 'oauth') throw denied();
     const secret = this.secrets.open(connection._id, 'inbound.secret', inbound.secret);
-    if (!equal(request.clientSecret, secret)) throw denied();
+    if (!constantTimeEquals(request.clientSecret, secret)) throw denied();
     const expiresAt = Date.now() + INBOUND_TOKEN_TTL_SECONDS * 1000;
     return { access_token: tokenFor(connection._id, expiresAt, secret), token_type: 'Bearer', expires_in: INBOUND_TOKEN_TTL_SECONDS };
   }
@@ -58,12 +58,12 @@ export class InboundVerifier {
 function acceptsBasic(authorization: string, identity: string, secret: string): boolean {
   if (!authorization.startsWith('Basic ')) return false;
   const [username, ...rest] = Buffer.from(authorization.slice(6), 'base64').toString().split(':');
-  return equal(username, identity) && equal(rest.join(':'), secret);
+  return constantTimeEquals(username, identity) && constantTimeEquals(rest.join(':'), secret);
 }
 
 function acceptsHmac(request: VerifyInboundDto, headers: Record<string, string>, identity: string, secret: string): boolean {
   const parsed = parseHmacAuthorization(headers.authorization);
-  if (!parsed || !equal(parsed.username, identity)) return false;
+  if (!parsed || !constantTimeEquals(parsed.username, identity)) return false;
   return verifySignature({ method: request.method, pathAndQuery: request.pathAndQuery, headers, body: Buffer.from(request.body, 'base64') }, parsed, secret) === 'valid';
 }
 
@@ -76,11 +76,5 @@ function tokenFor(tenantId: string, expiresAt: number, secret: string): string {
 function acceptsBearer(authorization: string, tenantId: string, secret: string): boolean {
   const match = /^Bearer (v1\.([a-z0-9-]+)\.(\d+))\.([0-9a-f]{64})$/.exec(authorization);
   if (!match || match[2] !== tenantId || Number(match[3]) <= Date.now()) return false;
-  return equal(match[4], createHmac('sha256', secret).update(match[1]).digest('hex'));
-}
-
-function equal(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return b.length > 0 && a.length === b.length && timingSafeEqual(a, b);
+  return constantTimeEquals(match[4], createHmac('sha256', secret).update(match[1]).digest('hex'));
 }

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { request } from 'undici';
-import { SERVICE_TOKEN_HEADER } from '@icims-sync/icims-client';
+import { VaultInternalClient } from '@icims-sync/icims-client';
 import { AppException, DependencyUnavailableException } from '@icims-sync/platform';
 import { GatewayConfig } from '../config/app.config';
 
@@ -13,10 +12,14 @@ export interface InboundTenant {
 /** The vault decides who a webhook is from; the gateway never holds inbound secrets. */
 @Injectable()
 export class VaultInboundClient {
-  constructor(@Inject(GatewayConfig) private readonly config: GatewayConfig) {}
+  private readonly vault: VaultInternalClient;
+
+  constructor(@Inject(GatewayConfig) config: GatewayConfig) {
+    this.vault = new VaultInternalClient(config.VAULT_URL, config.VAULT_SERVICE_TOKEN);
+  }
 
   async verify(customerId: string, pathAndQuery: string, headers: Record<string, string>, rawBody: Buffer): Promise<InboundTenant> {
-    const response = await this.post('/internal/inbound/verify', { customerId, method: 'POST', pathAndQuery, headers, body: rawBody.toString('base64') });
+    const response = await this.vault.post('/internal/inbound/verify', { customerId, method: 'POST', pathAndQuery, headers, body: rawBody.toString('base64') });
     if (response.status === 200) return response.json as InboundTenant;
     // Says nothing about why: wrong secret, unknown customer and disabled tenant look alike.
     if (response.status === 401 || response.status === 400) throw new AppException('UNAUTHORIZED', 'authentication failed', 'unauthorized');
@@ -24,24 +27,9 @@ export class VaultInboundClient {
   }
 
   async issueToken(clientId: string, clientSecret: string): Promise<unknown> {
-    const response = await this.post('/internal/inbound/token', { clientId, clientSecret });
+    const response = await this.vault.post('/internal/inbound/token', { clientId, clientSecret });
     if (response.status === 200) return response.json;
     if (response.status === 401 || response.status === 400) throw new AppException('INVALID_CLIENT', 'client authentication failed', 'unauthorized');
     throw new DependencyUnavailableException('credentials-vault', `answered ${response.status}`);
-  }
-
-  private async post(path: string, body: unknown): Promise<{ status: number; json: unknown }> {
-    try {
-      const response = await request(`${this.config.VAULT_URL}${path}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', [SERVICE_TOKEN_HEADER]: this.config.VAULT_SERVICE_TOKEN },
-        body: JSON.stringify(body),
-        headersTimeout: 5_000,
-        bodyTimeout: 5_000,
-      });
-      return { status: response.statusCode, json: await response.body.json().catch(() => undefined) };
-    } catch (error) {
-      throw new DependencyUnavailableException('credentials-vault', (error as Error).message);
-    }
   }
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { IcimsClient, RemoteIcimsAuthorizer, RequestBudget } from '@icims-sync/icims-client';
+import { IcimsClient, RemoteIcimsAuthorizer, RequestBudget, VaultInternalClient } from '@icims-sync/icims-client';
 import { IcimsIngestConfig } from '../config/app.config';
 
 /** One iCIMS client per API host, all signing through the vault and sharing one daily budget. */
@@ -11,7 +11,7 @@ export class IcimsClients implements OnApplicationShutdown {
 
   constructor(@Inject(IcimsIngestConfig) config: IcimsIngestConfig) {
     this.budget = new RequestBudget(() => ({ dailyLimit: config.ICIMS_DAILY_BUDGET, reserveForManual: config.ICIMS_MANUAL_RESERVE }));
-    this.authorizer = new RemoteIcimsAuthorizer(config.VAULT_URL, config.VAULT_SERVICE_TOKEN);
+    this.authorizer = new RemoteIcimsAuthorizer(new VaultInternalClient(config.VAULT_URL, config.VAULT_SERVICE_TOKEN));
   }
 
   forHost(baseUrl: string): IcimsClient {

@@ -4,7 +4,7 @@ import { parseHmacAuthorization, verifySignature } from '@icims-sync/icims-clien
 import { sandboxErrors } from '../icims-sandbox.error';
 import { SandboxCustomer } from '../people/sandbox-customer';
 import { SandboxStore } from '../people/sandbox-store.service';
-import { constantTimeEquals } from './constant-time.util';
+import { constantTimeEquals } from '@icims-sync/platform';
 import { TokenRegistry } from './token-registry.service';
 
 export type RawBodyRequest = FastifyRequest & { rawBody?: Buffer };

@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Inject, Post, UseFilters } from '@nestjs/common';
-import { constantTimeEquals } from './constant-time.util';
+import { constantTimeEquals } from '@icims-sync/platform';
 import { IcimsSandboxErrorFilter, sandboxErrors } from '../icims-sandbox.error';
 import { SandboxStore } from '../people/sandbox-store.service';
 import { TokenRegistry } from './token-registry.service';

@@ -1,0 +1,45 @@
+import { request } from 'undici';
+import { DependencyUnavailableException } from '@icims-sync/platform';
+
+export const SERVICE_TOKEN_HEADER = 'x-service-token';
+
+export interface VaultResponse {
+  status: number;
+  /** The parsed body, or undefined when it was not JSON. */
+  json: unknown;
+}
+
+/**
+ * HTTP access to credentials-vault's internal API with the service token. Answers are
+ * returned as they are, for each caller to interpret; only an unreachable vault throws.
+ */
+export class VaultInternalClient {
+  constructor(
+    private readonly vaultUrl: string,
+    private readonly serviceToken: string,
+    private readonly timeoutMs = 5_000,
+  ) {}
+
+  get(path: string): Promise<VaultResponse> {
+    return this.send('GET', path);
+  }
+
+  post(path: string, body: unknown): Promise<VaultResponse> {
+    return this.send('POST', path, body);
+  }
+
+  private async send(method: 'GET' | 'POST', path: string, body?: unknown): Promise<VaultResponse> {
+    try {
+      const response = await request(`${this.vaultUrl}${path}`, {
+        method,
+        headers: { [SERVICE_TOKEN_HEADER]: this.serviceToken, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        headersTimeout: this.timeoutMs,
+        bodyTimeout: this.timeoutMs,
+      });
+      return { status: response.statusCode, json: await response.body.json().catch(() => undefined) };
+    } catch (error) {
+      throw new DependencyUnavailableException('credentials-vault', (error as Error).message);
+    }
+  }
+}
