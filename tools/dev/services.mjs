@@ -9,6 +9,10 @@ const demoSecret = () => randomBytes(24).toString('base64url');
 
 export const DEMO_CUSTOMER_ID = '6268';
 
+/** The HR sandbox signs admin JWTs with it; the gateway verifies them with it. */
+const adminJwtKey = demoSecret();
+const HR_API_URL = 'http://127.0.0.1:4001';
+
 /** The dev key-encryption key, made once and kept, so stored secrets survive restarts. */
 function devKekFile() {
   const file = path.join(LOCAL, 'vault', 'keks');
@@ -29,23 +33,39 @@ export const DEMO_HIRED_STATUS = 'C38353';
 
 /** The environment the vault's operator commands need, matching the running vault. */
 export function vaultCommandEnv(mongoUrl) {
-  return { MONGO_URL: withDatabase(mongoUrl, 'icims-sync-vault'), VAULT_KEK_FILE: devKekFile(), VAULT_SERVICE_TOKEN: serviceToken };
+  return { MONGO_URL: withDatabase(mongoUrl, 'icims-sync-vault'), ...vaultEnv() };
+}
+
+function vaultEnv() {
+  return { VAULT_KEK_FILE: devKekFile(), VAULT_SERVICE_TOKEN: serviceToken, HR_API_URL };
 }
 
 export const SERVICES = [
-  { name: 'gateway', port: 3000, database: 'icims-sync', env: () => ({ VAULT_URL: 'http://127.0.0.1:3001', VAULT_SERVICE_TOKEN: serviceToken }) },
+  {
+    name: 'gateway',
+    port: 3000,
+    database: 'icims-sync',
+    env: () => ({
+      VAULT_URL: 'http://127.0.0.1:3001',
+      VAULT_SERVICE_TOKEN: serviceToken,
+      HR_API_URL,
+      ADMIN_JWT_ISSUER: 'hr-sandbox',
+      ADMIN_JWT_AUDIENCE: 'icims-sync',
+      ADMIN_JWT_SECRET: adminJwtKey,
+    }),
+  },
   {
     name: 'credentials-vault',
     port: 3001,
     database: 'icims-sync-vault',
     // The demo points every tenant's iCIMS at the sandbox.
-    env: () => ({ VAULT_KEK_FILE: devKekFile(), VAULT_SERVICE_TOKEN: serviceToken, ICIMS_API_URL_OVERRIDE: 'http://127.0.0.1:4000', ICIMS_TOKEN_URL_OVERRIDE: 'http://127.0.0.1:4000/oauth/token' }),
+    env: () => ({ ...vaultEnv(), ICIMS_API_URL_OVERRIDE: 'http://127.0.0.1:4000', ICIMS_TOKEN_URL_OVERRIDE: 'http://127.0.0.1:4000/oauth/token' }),
   },
   {
     name: 'icims-ingest',
     port: 3002,
     database: 'icims-sync',
-    env: () => ({ VAULT_URL: 'http://127.0.0.1:3001', VAULT_SERVICE_TOKEN: serviceToken, HR_API_URL: 'http://127.0.0.1:4001' }),
+    env: () => ({ VAULT_URL: 'http://127.0.0.1:3001', VAULT_SERVICE_TOKEN: serviceToken, HR_API_URL }),
   },
   { name: 'hr-export', port: 3003, database: 'icims-sync' },
   { name: 'scheduler', port: 3004, database: 'icims-sync' },
@@ -62,7 +82,7 @@ export const SERVICES = [
       DEMO_SEED_COUNT: '1000',
     }),
   },
-  { name: 'hr-sandbox', port: 4001, database: 'hr-sandbox', env: () => ({ JWT_SIGNING_KEY: demoSecret() }) },
+  { name: 'hr-sandbox', port: 4001, database: 'hr-sandbox', env: () => ({ JWT_SIGNING_KEY: adminJwtKey, JWT_ISSUER: 'hr-sandbox', JWT_AUDIENCE: 'icims-sync' }) },
 ];
 
 /** MONGO_URL with the database path set, keeping any query string. */

@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // npm start: the stack, every service with prefixed logs, and one Ctrl-C to stop it all.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { build, ensureDependencies } from '../dev/prepare.mjs';
-import { DEMO_CUSTOMER_ID, DEMO_HIRED_STATUS, DEMO_ICIMS, DEMO_TENANT, SERVICES, vaultCommandEnv, withDatabase } from '../dev/services.mjs';
+import { DEMO_ADMIN, connectDemoTenant } from '../dev/demo-tenant.mjs';
+import { DEMO_CUSTOMER_ID, DEMO_HIRED_STATUS, DEMO_TENANT, SERVICES, withDatabase } from '../dev/services.mjs';
 import { ROOT } from './paths.mjs';
 import { waitFor } from './processes.mjs';
 import { ensureStack, stopStack } from './stack.mjs';
@@ -21,7 +22,7 @@ async function main() {
   const pretty = createRequire(path.join(ROOT, 'package.json'))('pino-pretty');
   for (const service of SERVICES) startService(service, pretty);
   await Promise.all(SERVICES.map(waitUntilReady));
-  const demo = seedDemoTenant();
+  const demo = await connectDemoTenant(stack.env);
   const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
   console.log(`\nicims-sync is up in ${seconds} s:`);
   for (const { name, port } of SERVICES) console.log(`  ${name.padEnd(18)} http://127.0.0.1:${port}  (/readyz /metrics)`);
@@ -30,6 +31,8 @@ async function main() {
   console.log(`  curl -s -XPOST http://127.0.0.1:4000/sandbox/customers/${DEMO_CUSTOMER_ID}/hires -H 'content-type: application/json' \\`);
   console.log(`    -d '${JSON.stringify({ targetUrl: 'http://127.0.0.1:3000/webhooks/icims', personId: '1005', newStatus: DEMO_HIRED_STATUS, auth: demo.inbound })}'`);
   console.log(`and see the employee in the HR system:\n  curl -s 'http://127.0.0.1:4001/tenants/${DEMO_TENANT}/employees?icimsId=1005'`);
+  console.log(`\nAdmin API docs: http://127.0.0.1:3000/docs. Token of HR admin ${DEMO_ADMIN.displayName} (valid 1 h):`);
+  console.log(`  curl -s http://127.0.0.1:3000/admin/tenants/${DEMO_TENANT}/icims -H 'authorization: Bearer ${demo.accessToken}'`);
   console.log(`  kafka              ${stack.env.KAFKA_BROKERS}\n  mongo              ${stack.env.MONGO_URL}`);
   console.log('Logs of Kafka and FerretDB: .local/logs/. Press Ctrl-C to stop everything.\n');
 }
@@ -58,19 +61,6 @@ function startService({ name, port, database, env }, pretty) {
     }
   });
   children.set(name, child);
-}
-
-/** Connects the demo tenant to the sandbox customer through the vault's operator command. */
-function seedDemoTenant() {
-  const args = [
-    path.join(ROOT, 'apps/credentials-vault/dist/cli/tenant.cli.js'),
-    '--tenant', DEMO_TENANT, '--enable', '--customer-id', DEMO_CUSTOMER_ID,
-    '--outbound', 'oauth2', '--client-id', DEMO_ICIMS.clientId, '--inbound', 'basic', '--hired', DEMO_HIRED_STATUS,
-  ];
-  const env = { ...process.env, ...stack.env, ...vaultCommandEnv(stack.env.MONGO_URL), ICIMS_CLIENT_SECRET: DEMO_ICIMS.clientSecret };
-  const result = spawnSync(process.execPath, args, { cwd: ROOT, env, encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`seeding the demo tenant failed: ${result.stderr.trim()}`);
-  return { inbound: JSON.parse(/shown once, store them in iCIMS now\): (.*)$/m.exec(result.stdout)[1]) };
 }
 
 function prefixLines(name, chunk) {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { ServiceProcess, describeServiceLifecycle, freePort, stackEnv } from '@icims-sync/testing';
 
-const VAULT_ENV = { VAULT_KEKS: `k1:${randomBytes(32).toString('base64')}`, VAULT_SERVICE_TOKEN: randomBytes(24).toString('hex') };
+const VAULT_ENV = { VAULT_KEKS: `k1:${randomBytes(32).toString('base64')}`, VAULT_SERVICE_TOKEN: randomBytes(24).toString('hex'), HR_API_URL: 'http://127.0.0.1:9' };
 
 describeServiceLifecycle('credentials-vault', VAULT_ENV);
 
@@ -11,7 +11,7 @@ describe('credentials-vault key configuration', () => {
     [{ VAULT_KEKS: 'k1:c2hvcnQ=' }, 'credentials-vault: config error: VAULT_KEKS: key "k1": must be 32 bytes of base64 (openssl rand -base64 32), got 5'],
     [{ VAULT_KEK_FILE: '/nonexistent/keks' }, 'credentials-vault: config error: VAULT_KEK_FILE: cannot read /nonexistent/keks (ENOENT)'],
   ])('refuses to start with %p', async (keys, message) => {
-    const vault = ServiceProcess.start('apps/credentials-vault/dist/main.js', { ...stackEnv(), VAULT_SERVICE_TOKEN: VAULT_ENV.VAULT_SERVICE_TOKEN, PORT: String(await freePort()), ...keys });
+    const vault = ServiceProcess.start('apps/credentials-vault/dist/main.js', { ...stackEnv(), VAULT_SERVICE_TOKEN: VAULT_ENV.VAULT_SERVICE_TOKEN, HR_API_URL: VAULT_ENV.HR_API_URL, PORT: String(await freePort()), ...keys });
 
     expect(await vault.exited).toEqual({ code: 1, signal: null });
     expect(vault.output.stderr.trim()).toBe(message);

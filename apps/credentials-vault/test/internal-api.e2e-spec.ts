@@ -45,6 +45,7 @@ describe('credentials-vault internal API (real store, real HTTP)', () => {
       VAULT_KEKS: `${K1},${K2}`,
       VAULT_ACTIVE_KEK_ID: 'k1',
       VAULT_SERVICE_TOKEN: SERVICE_TOKEN,
+      HR_API_URL: 'http://127.0.0.1:9',
       ICIMS_API_URL_OVERRIDE: sandboxUrl,
       ICIMS_TOKEN_URL_OVERRIDE: `${sandboxUrl}/oauth/token`,
     });
@@ -155,7 +156,7 @@ describe('credentials-vault internal API (real store, real HTTP)', () => {
   });
 
   it('rewraps every secret to the new key; secrets on a key nobody holds give a clear error', async () => {
-    const env = { ...stackEnv(), MONGO_URL: mongoUrlFor(database), VAULT_SERVICE_TOKEN: SERVICE_TOKEN };
+    const env = { ...stackEnv(), MONGO_URL: mongoUrlFor(database), VAULT_SERVICE_TOKEN: SERVICE_TOKEN, HR_API_URL: 'http://127.0.0.1:9' };
     const rewrap = ServiceProcess.start('apps/credentials-vault/dist/cli/rewrap.cli.js', { ...env, VAULT_KEKS: `${K1},${K2}`, VAULT_ACTIVE_KEK_ID: 'k2' });
     expect(await rewrap.exited).toEqual({ code: 0, signal: null });
     expect(rewrap.output.stdout).toContain('rewrapped 4 secret(s) to key "k2"; 0 already used it');

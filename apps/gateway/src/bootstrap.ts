@@ -1,11 +1,14 @@
 import { ServiceDefinition } from '@icims-sync/platform';
+import { setUpOpenApi } from './admin/openapi';
 import { GatewayModule, SERVICE_NAME } from './app.module';
-import { GatewayConfig } from './config/app.config';
+import { GatewayConfig, adminKeyProblems } from './config/app.config';
 import { registerWebhookBodyHook } from './webhooks/webhook-body.hook';
 
 export const gatewayService: ServiceDefinition<GatewayConfig> = {
   name: SERVICE_NAME,
   configSchema: GatewayConfig,
+  validate: adminKeyProblems,
   rootModule: (config) => GatewayModule.forRoot(config),
   configureFastify: (fastify, config) => registerWebhookBodyHook(fastify, config.WEBHOOK_MAX_BYTES),
+  configureApp: (app) => setUpOpenApi(app),
 };

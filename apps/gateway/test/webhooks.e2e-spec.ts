@@ -4,7 +4,7 @@ import { Kafka, KafkaMessage } from 'kafkajs';
 import { request } from 'undici';
 import { Topic, decode } from '@icims-sync/contracts';
 import { sha256Hex, signRequest } from '@icims-sync/icims-client';
-import { ServiceProcess, drainTopic, ensureContractTopics, freePort, mongoUrlFor, stackEnv, testKafka, uniqueName } from '@icims-sync/testing';
+import { ServiceProcess, adminJwtKey, drainTopic, ensureContractTopics, freePort, gatewayAdminEnv, mongoUrlFor, stackEnv, testKafka, uniqueName } from '@icims-sync/testing';
 
 const HIRED = 'C38353';
 const SERVICE_TOKEN = randomBytes(24).toString('hex');
@@ -18,7 +18,7 @@ interface Tenant {
 describe('POST /webhooks/icims (gateway + vault + iCIMS sandbox, real broker and store)', () => {
   const kafka: Kafka = testKafka();
   const processes: ServiceProcess[] = [];
-  const vaultEnv = { ...stackEnv(), MONGO_URL: mongoUrlFor(uniqueName('vault')), VAULT_KEKS: `k1:${randomBytes(32).toString('base64')}`, VAULT_SERVICE_TOKEN: SERVICE_TOKEN, LOG_LEVEL: 'warn' };
+  const vaultEnv = { ...stackEnv(), MONGO_URL: mongoUrlFor(uniqueName('vault')), VAULT_KEKS: `k1:${randomBytes(32).toString('base64')}`, VAULT_SERVICE_TOKEN: SERVICE_TOKEN, HR_API_URL: 'http://127.0.0.1:9', LOG_LEVEL: 'warn' };
   let gatewayUrl: string;
   let sandboxUrl: string;
   let basic: Tenant;
@@ -74,7 +74,7 @@ describe('POST /webhooks/icims (gateway + vault + iCIMS sandbox, real broker and
     await ensureContractTopics(kafka);
     sandboxUrl = await start('apps/icims-sandbox/dist/main.js', { LOG_LEVEL: 'warn' });
     const vaultUrl = await start('apps/credentials-vault/dist/main.js', vaultEnv);
-    gatewayUrl = await start('apps/gateway/dist/main.js', { ...stackEnv(), MONGO_URL: mongoUrlFor(uniqueName('gateway')), VAULT_URL: vaultUrl, VAULT_SERVICE_TOKEN: SERVICE_TOKEN, WEBHOOK_MAX_BYTES: '65536', LOG_LEVEL: 'warn' });
+    gatewayUrl = await start('apps/gateway/dist/main.js', { ...stackEnv(), MONGO_URL: mongoUrlFor(uniqueName('gateway')), VAULT_URL: vaultUrl, VAULT_SERVICE_TOKEN: SERVICE_TOKEN, WEBHOOK_MAX_BYTES: '65536', LOG_LEVEL: 'warn', ...gatewayAdminEnv('http://127.0.0.1:9', adminJwtKey()) });
     basic = await createTenant('basic');
     hmac = await createTenant('hmac');
   });

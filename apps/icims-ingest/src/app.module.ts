@@ -1,19 +1,21 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { AuditModule } from '@icims-sync/audit';
 import { Topic } from '@icims-sync/contracts';
+import { HrEmployeesClient, HrHttp } from '@icims-sync/hr-client';
 import { PlatformModule } from '@icims-sync/platform';
 import { IcimsIngestConfig } from './config/app.config';
 import { CandidateHiredConsumer } from './hires/candidate-hired.consumer';
 import { IcimsClients } from './hires/icims-clients';
 import { ImportHireUseCase } from './hires/import-hire.usecase';
-import { HrApiClient } from './hr/hr-api.client';
 import { TenantSettingsClient } from './tenants/tenant-settings.client';
 
 export const SERVICE_NAME = 'icims-ingest';
 
 /** iCIMS to HR: single hires and full or incremental imports. */
 @Module({})
-export class IcimsIngestModule {
+export class IcimsIngestModule implements OnApplicationShutdown {
+  constructor(@Inject(HrHttp) private readonly hrHttp: HrHttp) {}
+
   static forRoot(config: IcimsIngestConfig): DynamicModule {
     return {
       module: IcimsIngestModule,
@@ -22,7 +24,18 @@ export class IcimsIngestModule {
         AuditModule.forRoot({ retentionDays: config.AUDIT_RETENTION_DAYS }),
       ],
       controllers: [CandidateHiredConsumer],
-      providers: [ImportHireUseCase, IcimsClients, HrApiClient, TenantSettingsClient, { provide: IcimsIngestConfig, useValue: config }],
+      providers: [
+        ImportHireUseCase,
+        IcimsClients,
+        TenantSettingsClient,
+        { provide: HrHttp, useFactory: () => new HrHttp(config.HR_API_URL) },
+        { provide: HrEmployeesClient, useFactory: (http: HrHttp) => new HrEmployeesClient(http), inject: [HrHttp] },
+        { provide: IcimsIngestConfig, useValue: config },
+      ],
     };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.hrHttp.close();
   }
 }

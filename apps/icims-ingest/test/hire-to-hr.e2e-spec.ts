@@ -2,7 +2,25 @@ import { randomBytes } from 'node:crypto';
 import { MongoClient } from 'mongodb';
 import { request } from 'undici';
 import { Topic } from '@icims-sync/contracts';
-import { ServiceProcess, drainTopic, ensureContractTopics, expectEventually, freePort, mongoUrlFor, stackEnv, startGroupAtEnd, testKafka, uniqueName } from '@icims-sync/testing';
+import {
+  ConnectedTenant,
+  ServiceProcess,
+  adminJwtKey,
+  callJson,
+  connectTenantAsAdmin,
+  drainTopic,
+  ensureContractTopics,
+  expectEventually,
+  freePort,
+  gatewayAdminEnv,
+  hrSandboxJwtEnv,
+  mongoUrlFor,
+  signInHrUser,
+  stackEnv,
+  startGroupAtEnd,
+  testKafka,
+  uniqueName,
+} from '@icims-sync/testing';
 
 const HIRED = 'C38353';
 const SERVICE_TOKEN = randomBytes(24).toString('hex');
@@ -19,7 +37,7 @@ describe('a hire in iCIMS lands in the HR system', () => {
   const icimsSecret = randomBytes(16).toString('hex');
   const ingestDatabase = uniqueName('ingest');
   let urls: Record<'sandbox' | 'hr' | 'vault' | 'gateway' | 'ingest', string>;
-  let inbound: Record<string, string>;
+  let inbound: ConnectedTenant['inbound'];
 
   async function start(entry: string, env: Record<string, string>): Promise<string> {
     const port = await freePort();
@@ -35,40 +53,45 @@ describe('a hire in iCIMS lands in the HR system', () => {
     return { status: response.statusCode, body: text ? JSON.parse(text) : undefined };
   }
 
+  let adminTokenValue = '';
+  const adminToken = () => adminTokenValue;
+  const callAs = (token: string, method: 'GET' | 'PUT' | 'POST', url: string, body?: unknown) => callJson(method, url, body, { authorization: `Bearer ${token}` });
   const employeesOf = async (icimsId: string) => (await call(urls.hr, 'GET', `/tenants/${tenantId}/employees?icimsId=${icimsId}`)).body.items as Record<string, string>[];
   const hire = async (personId: string) =>
     JSON.parse((await call(urls.sandbox, 'POST', `/sandbox/customers/${customerId}/hires`, { targetUrl: `${urls.gateway}/webhooks/icims`, personId, newStatus: HIRED, auth: inbound })).body.body);
 
   beforeAll(async () => {
     await ensureContractTopics(kafka);
-    const sandbox = await start('apps/icims-sandbox/dist/main.js', {});
+    const jwtKey = adminJwtKey();
+    const [sandbox, hr] = await Promise.all([
+      start('apps/icims-sandbox/dist/main.js', {}),
+      start('apps/hr-sandbox/dist/main.js', { ...stackEnv(), MONGO_URL: mongoUrlFor(uniqueName('hr')), ...hrSandboxJwtEnv(jwtKey) }),
+    ]);
     const vaultEnv = {
       ...stackEnv(),
       MONGO_URL: mongoUrlFor(uniqueName('vault')),
       VAULT_KEKS: `k1:${randomBytes(32).toString('base64')}`,
       VAULT_SERVICE_TOKEN: SERVICE_TOKEN,
+      HR_API_URL: hr,
+      // Owner changes in the HR system count at once, so the pause can be seen without waiting.
+      OWNER_CHECK_TTL_MS: '0',
       ICIMS_API_URL_OVERRIDE: sandbox,
       ICIMS_TOKEN_URL_OVERRIDE: `${sandbox}/oauth/token`,
     };
-    const [hr, vault] = await Promise.all([
-      start('apps/hr-sandbox/dist/main.js', { ...stackEnv(), MONGO_URL: mongoUrlFor(uniqueName('hr')), JWT_SIGNING_KEY: randomBytes(32).toString('hex') }),
-      start('apps/credentials-vault/dist/main.js', vaultEnv),
-    ]);
+    const vault = await start('apps/credentials-vault/dist/main.js', vaultEnv);
     const shared = { ...stackEnv(), VAULT_URL: vault, VAULT_SERVICE_TOKEN: SERVICE_TOKEN };
     const ingestGroup = uniqueName('ingest');
     await startGroupAtEnd(kafka, ingestGroup, [Topic.CandidateHired, Topic.ImportRequested]);
     const [gateway, ingest] = await Promise.all([
-      start('apps/gateway/dist/main.js', { ...shared, MONGO_URL: mongoUrlFor(uniqueName('gateway')) }),
-      start('apps/icims-ingest/dist/main.js', { ...shared, MONGO_URL: mongoUrlFor(ingestDatabase), HR_API_URL: hr, KAFKA_GROUP_ID: ingestGroup }),
+      start('apps/gateway/dist/main.js', { ...shared, MONGO_URL: mongoUrlFor(uniqueName('gateway')), ...gatewayAdminEnv(hr, jwtKey) }),
+      start('apps/icims-ingest/dist/main.js', { ...shared, MONGO_URL: mongoUrlFor(ingestDatabase), HR_API_URL: hr, KAFKA_GROUP_ID: ingestGroup, SETTINGS_CACHE_MS: '0' }),
     ]);
     urls = { sandbox, hr, vault, gateway, ingest };
 
     await call(sandbox, 'PUT', `/sandbox/customers/${customerId}`, { clientId: 'acme-client', clientSecret: icimsSecret });
-    const cli = ServiceProcess.start('apps/credentials-vault/dist/cli/tenant.cli.js', { ...vaultEnv, ICIMS_CLIENT_SECRET: icimsSecret }, [
-      '--tenant', tenantId, '--enable', '--customer-id', customerId, '--outbound', 'oauth2', '--client-id', 'acme-client', '--inbound', 'basic', '--hired', HIRED,
-    ]);
+    const cli = ServiceProcess.start('apps/credentials-vault/dist/cli/tenant.cli.js', vaultEnv, ['--tenant', tenantId, '--enable']);
     if ((await cli.exited).code !== 0) throw new Error(cli.output.stderr);
-    inbound = JSON.parse(/shown once, store them in iCIMS now\): (.*)$/m.exec(cli.output.stdout)![1]);
+    ({ inbound, adminToken: adminTokenValue } = await connectTenantAsAdmin({ gatewayUrl: gateway, hrUrl: hr, tenantId, customerId, clientId: 'acme-client', clientSecret: icimsSecret, hiredStatusIds: [HIRED] }));
   });
   afterAll(async () => {
     await Promise.all(processes.map((child) => child.ensureStopped()));
@@ -172,5 +195,38 @@ describe('a hire in iCIMS lands in the HR system', () => {
     expect(saves.filter((message) => message.key?.toString() === `${tenantId}:${employees[0].id}`)).toHaveLength(1);
     const metrics = await (await request(`${urls.ingest}/metrics`)).body.text();
     expect(metrics).toMatch(/hires_total\{outcome="added"\} [3-9]/);
+  });
+
+  it('pauses automatic import while the owner is not an active HR admin, and resumes with a valid owner', async () => {
+    const ownerId = 'owen';
+    const ownerToken = await signInHrUser(urls.hr, tenantId, ownerId, { displayName: 'Owen Owner', roles: ['HR_ADMIN'] });
+    const settings = `${urls.gateway}/admin/tenants/${tenantId}/icims`;
+    expect((await callAs(ownerToken, 'GET', settings)).status).toBe(200);
+    expect((await callAs(adminToken(), 'PUT', `${settings}/owner`, { userId: ownerId })).body.owner).toEqual({ userId: ownerId, displayName: 'Owen Owner', valid: true });
+    await call(urls.hr, 'PUT', `/tenants/${tenantId}/users/${ownerId}`, { displayName: 'Owen Owner', roles: ['HR_ADMIN'], active: false });
+
+    const view = (await callAs(adminToken(), 'GET', settings)).body;
+    expect(view.connection).toMatchObject({ state: 'owner_invalid', message: expect.stringContaining('Owen Owner is inactive in the HR system') });
+    expect(view.automaticSync).toMatchObject({ import: false, export: false, pausedReason: 'owner_invalid' });
+    const paused = (await call(urls.sandbox, 'POST', `/sandbox/customers/${customerId}/people`, { firstname: 'Paula', lastname: 'Paused', email: 'paula@example.com' })).body.id;
+    const pausedHire = await hire(paused);
+    expect(pausedHire.status).toBe('accepted');
+    const mongo = await new MongoClient(stackEnv().MONGO_URL).connect();
+    try {
+      const record = await expectEventually(async () => {
+        const found = await mongo.db(ingestDatabase).collection('sync_records').findOne({ runId: pausedHire.eventId });
+        expect(found).not.toBeNull();
+        return found!;
+      });
+      expect(record).toMatchObject({ icimsId: paused, outcome: 'skipped', reason: 'PAUSED_OWNER_INVALID' });
+    } finally {
+      await mongo.close();
+    }
+    expect(await employeesOf(paused)).toEqual([]);
+
+    expect((await callAs(adminToken(), 'PUT', `${settings}/owner`, { userId: 'admin' })).body.automaticSync).toEqual({ import: true, export: true });
+    const resumed = (await call(urls.sandbox, 'POST', `/sandbox/customers/${customerId}/people`, { firstname: 'Rita', lastname: 'Resumed', email: 'rita@example.com' })).body.id;
+    expect((await hire(resumed)).status).toBe('accepted');
+    await expectEventually(async () => expect(await employeesOf(resumed)).toHaveLength(1));
   });
 });

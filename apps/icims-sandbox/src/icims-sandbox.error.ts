@@ -16,6 +16,8 @@ export class IcimsSandboxError extends Error {
 export const sandboxErrors = {
   badCredentials: () => new IcimsSandboxError(401, 6, 'Invalid Username or Password credentials provided.'),
   notFound: (what: string) => new IcimsSandboxError(404, 2, `Resource not found: ${what}`),
+  /** [doc] iCIMS answers access denied as 404 with errorCode 3. */
+  accessDenied: () => new IcimsSandboxError(404, 3, 'Access denied.'),
   requiredMissing: (field: string) => new IcimsSandboxError(400, 1, `Required field missing: ${field}`),
   badRequest: (message: string) => new IcimsSandboxError(400, 1, message),
   rateLimited: (retryAfterSeconds: number) =>

@@ -8,3 +8,5 @@ export * from './payloads/employee-updated.payload';
 export * from './payloads/import-requested.payload';
 export * from './payloads/sync-progress.payload';
 export * from './tenant-settings';
+export * from './admin/icims-settings.dto';
+export * from './admin/icims-settings.view';

@@ -12,7 +12,7 @@ import {
 } from 'cockatiel';
 import { Dispatcher, Pool } from 'undici';
 import { IcimsAuthorizer } from './auth/icims-authorizer';
-import { IcimsAuthError, IcimsErrorBody, IcimsNotFound, IcimsRateLimited, IcimsUnavailable, IcimsValidationError } from './icims.errors';
+import { ICIMS_ERROR_CODE, IcimsAccessDenied, IcimsAuthError, IcimsErrorBody, IcimsNotFound, IcimsRateLimited, IcimsUnavailable, IcimsValidationError } from './icims.errors';
 import { RequestBudget, RequestPriority } from './request-budget';
 
 export interface IcimsTenant {
@@ -116,8 +116,8 @@ export class IcimsClient {
     try {
       return await this.policy.execute(() => this.withRateLimitWaits(tenant, method, path, body, options.priority ?? 'automatic', what));
     } catch (error) {
-      if (error instanceof BrokenCircuitError) throw new IcimsUnavailable('circuit open after repeated failures');
-      if (error instanceof BulkheadRejectedError) throw new IcimsUnavailable('too many requests queued');
+      if (error instanceof BrokenCircuitError) throw new IcimsUnavailable('circuit open after repeated failures', 'overloaded');
+      if (error instanceof BulkheadRejectedError) throw new IcimsUnavailable('too many requests queued', 'overloaded');
       throw error;
     }
   }
@@ -151,7 +151,7 @@ export class IcimsClient {
         bodyTimeout: this.options.requestTimeoutMs,
       });
     } catch (error) {
-      throw new IcimsUnavailable(`request failed (${(error as Error).message})`);
+      throw new IcimsUnavailable(`request failed (${(error as Error).message})`, 'unreachable');
     }
     const text = await response.body.text();
     const json = parseJson(text);
@@ -168,6 +168,7 @@ export class IcimsClient {
       this.settings.authorizer.invalidate?.(tenant.tenantId);
       throw new IcimsAuthError(message);
     }
+    if (statusCode === 404 && firstError?.errorCode === ICIMS_ERROR_CODE.accessDenied) throw new IcimsAccessDenied(what);
     if (statusCode === 404) throw new IcimsNotFound(what);
     if (statusCode >= 500) throw new IcimsUnavailable(`HTTP ${statusCode}: ${message}`);
     throw new IcimsValidationError(message, fieldsNamedIn(json as IcimsErrorBody | undefined));

@@ -14,7 +14,14 @@ export class IcimsAuthError extends AppException {
   }
 }
 
-/** The person (or customer) does not exist, or access is denied (iCIMS answers 404 for both). */
+/** The credentials are valid but the iCIMS user may not do this (404 with errorCode 3). */
+export class IcimsAccessDenied extends AppException {
+  constructor(what: string) {
+    super('ICIMS_ACCESS_DENIED', `iCIMS denied access to ${what}`, 'forbidden', { what });
+  }
+}
+
+/** The person (or customer) does not exist (404, errorCode 2). */
 export class IcimsNotFound extends AppException {
   constructor(what: string) {
     super('ICIMS_NOT_FOUND', `iCIMS has no ${what}`, 'not_found', { what });
@@ -41,9 +48,15 @@ export class IcimsRateLimited extends AppException {
   }
 }
 
+/** Why iCIMS is unavailable: no answer at all, an answer that is a failure, or our own breaker/bulkhead. */
+export type IcimsFailure = 'unreachable' | 'server_error' | 'overloaded';
+
 /** iCIMS is down, failing, or unreachable, after retries (or the breaker is open). */
 export class IcimsUnavailable extends AppException {
-  constructor(reason: string) {
+  constructor(
+    reason: string,
+    readonly failure: IcimsFailure = 'server_error',
+  ) {
     super('ICIMS_UNAVAILABLE', `iCIMS is unavailable: ${reason}`, 'unavailable');
   }
 }

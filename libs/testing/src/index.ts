@@ -4,3 +4,4 @@ export * from './service-process';
 export * from './service-lifecycle';
 export * from './stack-env';
 export { mock, mockDeep } from 'jest-mock-extended';
+export * from './admin-api';

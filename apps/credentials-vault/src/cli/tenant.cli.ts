@@ -1,13 +1,13 @@
 /* eslint-disable no-console -- a command-line tool talks to its terminal. */
-import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { TENANT_ID_PATTERN } from '@icims-sync/contracts';
+import { ICIMS_REGIONS, INBOUND_METHODS, IcimsRegion, InboundMethod, PROFILES, TENANT_ID_PATTERN } from '@icims-sync/contracts';
 import { ConnectionRepository } from '../connections/connection.repository';
-import { ICIMS_REGIONS, IcimsRegion } from '../connections/icims-hosts';
+import { generateInboundMaterial } from '../connections/inbound-material';
 import { VaultSecrets, hintOf } from '../connections/vault-secrets.service';
 import { openVaultContext } from './vault-cli.context';
 
 const USAGE = `usage: npm run vault:tenant -- --tenant <id> [options]
+HR admins configure their tenant through the admin API; this is the operator's side.
   --enable | --disable           the platform operator's flag for this tenant
   --profile hrcloud|namely
   --customer-id <digits>         the tenant's iCIMS customer id
@@ -43,10 +43,10 @@ async function main(): Promise<void> {
   const tenantId = values.tenant ?? fail('--tenant is required');
   if (!TENANT_ID_PATTERN.test(tenantId)) fail('--tenant must be lowercase letters, digits and dashes');
   if (values.enable && values.disable) fail('--enable and --disable exclude each other');
-  if (values.profile && !['hrcloud', 'namely'].includes(values.profile)) fail('--profile must be hrcloud or namely');
+  if (values.profile && !PROFILES.includes(values.profile as (typeof PROFILES)[number])) fail('--profile must be hrcloud or namely');
   if (values['customer-id'] && !/^\d{1,20}$/.test(values['customer-id'])) fail('--customer-id must be digits');
   if (!ICIMS_REGIONS.includes(values.region as IcimsRegion)) fail('--region must be US, EU or CA');
-  if (values.inbound && !['basic', 'hmac', 'oauth'].includes(values.inbound)) fail('--inbound must be basic, hmac or oauth');
+  if (values.inbound && !INBOUND_METHODS.includes(values.inbound as InboundMethod)) fail('--inbound must be basic, hmac or oauth');
 
   const { app } = await openVaultContext('vault tenant');
   try {
@@ -59,9 +59,8 @@ async function main(): Promise<void> {
     if (values.outbound) set.outbound = outboundFrom(tenantId, values, secrets);
     let shown: Record<string, string> | undefined;
     if (values.inbound) {
-      const method = values.inbound as 'basic' | 'hmac' | 'oauth';
-      const identity = method === 'oauth' ? `icims-${tenantId}-${randomBytes(4).toString('hex')}` : `icims-${tenantId}`;
-      const secret = randomBytes(32).toString('base64url');
+      const method = values.inbound as InboundMethod;
+      const { identity, secret } = generateInboundMaterial(tenantId, method);
       set.inbound = { method, identity, secret: secrets.seal(tenantId, 'inbound.secret', secret), createdAt: new Date() };
       shown = method === 'basic' ? { method, username: identity, password: secret } : method === 'hmac' ? { method, username: identity, hmacKey: secret } : { method, clientId: identity, clientSecret: secret };
     }

@@ -1,19 +1,34 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import { ConnectFailureReason, HrProfile, IcimsRegion, InboundMethod, OutboundMethod } from '@icims-sync/contracts';
 import { SealedSecret } from '../crypto/envelope-cipher';
-import { IcimsRegion } from './icims-hosts';
 
-export type OutboundMethod = 'oauth2' | 'hmac';
-export type InboundMethod = 'basic' | 'hmac' | 'oauth';
-
-/** How icims-sync calls iCIMS for this tenant. `secret` is the client secret or HMAC key. */
+/**
+ * How icims-sync calls iCIMS for this tenant, possibly half filled in (the form saves as
+ * it goes). `secret` is the client secret or HMAC key.
+ */
 export interface OutboundCredentials {
   method: OutboundMethod;
   region: IcimsRegion;
   clientId?: string;
   username?: string;
-  secret: SealedSecret;
+  secret?: SealedSecret;
   /** Last 4 characters, the only part of a secret ever shown again. */
-  secretHint: string;
+  secretHint?: string;
+}
+
+/** The last Connect test; `owner_invalid` is derived, not stored. */
+export interface ConnectionStatus {
+  state: 'not_connected' | 'connected' | 'error';
+  reason?: ConnectFailureReason;
+  message?: string;
+  checkedAt?: Date;
+}
+
+/** The last time the owner was checked against the HR system. */
+export interface OwnerCheck {
+  valid: boolean;
+  message?: string;
+  checkedAt: Date;
 }
 
 /** How iCIMS authenticates its webhooks to us. `secret` is the password, HMAC key or client secret. */
@@ -31,7 +46,7 @@ export class ConnectionDocument {
   @Prop({ type: String, required: true }) _id!: string;
   /** The platform operator's flag: off means the tenant has no iCIMS integration. */
   @Prop({ required: true, default: false }) enabled!: boolean;
-  @Prop({ type: String, required: true, default: 'hrcloud' }) profile!: 'hrcloud' | 'namely';
+  @Prop({ type: String, required: true, default: 'hrcloud' }) profile!: HrProfile;
   /** Top-level copy for the inbound route by customer id; absent until credentials exist. */
   @Prop() customerId?: string;
   @Prop({ type: Object }) consent?: { acceptedAt: Date; userId: string; displayName: string };
@@ -39,9 +54,12 @@ export class ConnectionDocument {
   @Prop({ type: Object }) inbound?: InboundCredentials;
   @Prop({ type: [String], default: [] }) hiredStatusIds!: string[];
   @Prop({ type: Object, default: { autoImport: true, autoExport: true } }) toggles!: { autoImport: boolean; autoExport: boolean };
-  @Prop({ type: Object, default: { state: 'not_connected' } }) status!: { state: 'not_connected' | 'connected' | 'error' | 'owner_invalid'; code?: string; message?: string; checkedAt?: Date };
+  @Prop({ type: Object, default: { state: 'not_connected' } }) status!: ConnectionStatus;
   @Prop({ type: Object }) owner?: { userId: string; displayName: string };
+  @Prop({ type: Object }) ownerCheck?: OwnerCheck;
   @Prop({ type: Object }) fieldIds?: Record<string, string>;
+  createdAt?: Date;
+  updatedAt?: Date;
 }
 
 export const ConnectionSchema = SchemaFactory.createForClass(ConnectionDocument);

@@ -1,5 +1,4 @@
-export const ICIMS_REGIONS = ['US', 'EU', 'CA'] as const;
-export type IcimsRegion = (typeof ICIMS_REGIONS)[number];
+import { IcimsRegion } from '@icims-sync/contracts';
 
 /**
  * [doc] API hosts api.icims.com / api-eu.icims.com; [code] login hosts login.icims.com,

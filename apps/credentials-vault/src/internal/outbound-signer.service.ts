@@ -22,7 +22,7 @@ export class OutboundSigner {
     const connection = await this.connections.find(request.tenantId);
     if (!connection?.enabled) throw new AppException('TENANT_NOT_ENABLED', `the iCIMS integration is not enabled for tenant ${request.tenantId}`, 'not_found');
     const outbound = connection.outbound;
-    if (!outbound) throw new AppException('NOT_CONNECTED', `tenant ${request.tenantId} has no iCIMS credentials yet`, 'conflict');
+    if (!outbound?.secret) throw new AppException('NOT_CONNECTED', `tenant ${request.tenantId} has no iCIMS credentials yet`, 'conflict');
     const hosts = icimsHostsOf(outbound.region, { api: this.config.ICIMS_API_URL_OVERRIDE, token: this.config.ICIMS_TOKEN_URL_OVERRIDE });
     const url = new URL(request.url);
     // The vault signs only for the tenant's own iCIMS host, never for an arbitrary URL.

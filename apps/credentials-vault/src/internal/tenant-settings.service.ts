@@ -1,15 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { TenantSettings } from '@icims-sync/contracts';
 import { AppException } from '@icims-sync/platform';
+import { OwnerVerifier } from '../admin/owner-verifier.service';
+import { toTenantSettings } from '../admin/settings-view';
 import { CredentialsVaultConfig } from '../config/app.config';
 import { ConnectionRepository } from '../connections/connection.repository';
 import { icimsHostsOf } from '../connections/icims-hosts';
 
-/** Serves the settings other services need; the secrets stay behind. */
+/** Serves the settings other services need, including whether automatic sync may run; the secrets stay behind. */
 @Injectable()
 export class TenantSettingsService {
   constructor(
     private readonly connections: ConnectionRepository,
+    private readonly owners: OwnerVerifier,
     @Inject(CredentialsVaultConfig) private readonly config: CredentialsVaultConfig,
   ) {}
 
@@ -17,16 +20,7 @@ export class TenantSettingsService {
     const connection = await this.connections.find(tenantId);
     if (!connection) throw new AppException('TENANT_NOT_FOUND', `tenant ${tenantId} has no iCIMS connection`, 'not_found');
     const region = connection.outbound?.region;
-    return {
-      tenantId,
-      enabled: connection.enabled,
-      profile: connection.profile,
-      customerId: connection.customerId,
-      apiBaseUrl: region ? icimsHostsOf(region, { api: this.config.ICIMS_API_URL_OVERRIDE }).api : undefined,
-      hiredStatusIds: connection.hiredStatusIds,
-      toggles: connection.toggles,
-      status: connection.status.state,
-      fieldIds: connection.fieldIds ?? {},
-    };
+    const apiBaseUrl = region ? icimsHostsOf(region, { api: this.config.ICIMS_API_URL_OVERRIDE }).api : undefined;
+    return toTenantSettings(connection, await this.owners.standingOf(connection), apiBaseUrl);
   }
 }

@@ -1,4 +1,4 @@
-import { IsInt, IsUrl, Max, Min, MinLength } from 'class-validator';
+import { IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength } from 'class-validator';
 import { BaseServiceConfig, Secret } from '@icims-sync/platform';
 
 /** Environment of the gateway; every variable is documented in the README. */
@@ -16,4 +16,33 @@ export class GatewayConfig extends BaseServiceConfig {
   /** Largest webhook body after gzip is undone; larger (or a gzip bomb) is a 413. */
   @IsInt() @Min(1024) @Max(10 * 1024 * 1024)
   WEBHOOK_MAX_BYTES: number = 256 * 1024;
+
+  /** The HR system's users API: admins must be active HR_ADMIN users there, checked on every call. */
+  @IsUrl({ require_tld: false, require_protocol: true }, { message: 'HR_API_URL must be an http(s) URL' })
+  HR_API_URL!: string;
+
+  /** Admin JWTs must carry this `iss`. */
+  @IsString() @MinLength(1)
+  ADMIN_JWT_ISSUER!: string;
+
+  /** Admin JWTs must carry this `aud`. */
+  @IsString() @MinLength(1)
+  ADMIN_JWT_AUDIENCE!: string;
+
+  /** HS256 key shared with the HR system. Give this or ADMIN_JWKS_URL. */
+  @Secret()
+  @IsOptional()
+  @MinLength(32, { message: 'ADMIN_JWT_SECRET must be at least 32 characters' })
+  ADMIN_JWT_SECRET?: string;
+
+  /** The HR system's JSON Web Key Set, for asymmetric (RS256/ES256) tokens. Give this or ADMIN_JWT_SECRET. */
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true }, { message: 'ADMIN_JWKS_URL must be an http(s) URL' })
+  ADMIN_JWKS_URL?: string;
+}
+
+/** Exactly one way to verify admin tokens. */
+export function adminKeyProblems(config: GatewayConfig): string[] {
+  if (!config.ADMIN_JWT_SECRET === !config.ADMIN_JWKS_URL) return ['ADMIN_JWT_SECRET or ADMIN_JWKS_URL: give exactly one of them'];
+  return [];
 }

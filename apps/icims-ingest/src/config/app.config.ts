@@ -27,4 +27,8 @@ export class IcimsIngestConfig extends BaseServiceConfig {
   /** Kept back from automatic work for manual imports. */
   @IsInt() @Min(0) @Max(1_000_000)
   ICIMS_MANUAL_RESERVE: number = 1_000;
+
+  /** How long a tenant's settings from the vault (toggles, pause state) are reused. */
+  @IsInt() @Min(0) @Max(600_000)
+  SETTINGS_CACHE_MS: number = 30_000;
 }

@@ -3,7 +3,7 @@ import { IcimsClient, IcimsNotFound, IcimsUnavailable } from '@icims-sync/icims-
 import { MetricsService } from '@icims-sync/platform';
 import { mock, mockDeep } from '@icims-sync/testing';
 import { SyncAuditRepository } from '@icims-sync/audit';
-import { HrApiClient, StoredEmployee } from '../hr/hr-api.client';
+import { HrEmployeesClient, StoredEmployee } from '@icims-sync/hr-client';
 import { TenantSettingsClient } from '../tenants/tenant-settings.client';
 import { IcimsClients } from './icims-clients';
 import { ImportHireUseCase } from './import-hire.usecase';
@@ -17,6 +17,7 @@ const SETTINGS: TenantSettings = {
   hiredStatusIds: ['C1'],
   toggles: { autoImport: true, autoExport: true },
   status: 'connected',
+  automaticSync: { import: true, export: true },
   fieldIds: {},
 };
 
@@ -35,7 +36,7 @@ const hire = (personId = '1930', customerId = '6268'): Envelope<CandidateHiredPa
 
 describe(ImportHireUseCase.name, () => {
   let tenants: ReturnType<typeof mock<TenantSettingsClient>>;
-  let hr: ReturnType<typeof mock<HrApiClient>>;
+  let hr: ReturnType<typeof mock<HrEmployeesClient>>;
   let icims: ReturnType<typeof mockDeep<IcimsClient>>;
   let audit: ReturnType<typeof mock<SyncAuditRepository>>;
   let sut: ImportHireUseCase;
@@ -43,7 +44,7 @@ describe(ImportHireUseCase.name, () => {
   beforeEach(() => {
     tenants = mock<TenantSettingsClient>();
     tenants.find.mockResolvedValue(SETTINGS);
-    hr = mock<HrApiClient>();
+    hr = mock<HrEmployeesClient>();
     icims = mockDeep<IcimsClient>();
     icims.getPerson.mockResolvedValue(PERSON);
     const clients = mock<IcimsClients>();
@@ -92,6 +93,8 @@ describe(ImportHireUseCase.name, () => {
     ['an unknown tenant', () => tenants.find.mockResolvedValue(undefined), 'TENANT_UNKNOWN'],
     ['a disabled tenant', () => tenants.find.mockResolvedValue({ ...SETTINGS, enabled: false }), 'TENANT_DISABLED'],
     ['another customer', () => tenants.find.mockResolvedValue({ ...SETTINGS, customerId: '1' }), 'NOT_CONNECTED'],
+    ['a tenant whose owner became invalid', () => tenants.find.mockResolvedValue({ ...SETTINGS, automaticSync: { import: false, export: false, pausedReason: 'owner_invalid' } }), 'PAUSED_OWNER_INVALID'],
+    ['a tenant that switched automatic import off', () => tenants.find.mockResolvedValue({ ...SETTINGS, toggles: { autoImport: false, autoExport: true }, automaticSync: { import: false, export: true } }), 'AUTO_IMPORT_OFF'],
     ['a person iCIMS no longer has', () => icims.getPerson.mockRejectedValue(new IcimsNotFound('person 1930')), 'PERSON_NOT_FOUND'],
     ['a Namely person whose employment ended', () => {
       tenants.find.mockResolvedValue({ ...SETTINGS, profile: 'namely' });
@@ -102,6 +105,7 @@ describe(ImportHireUseCase.name, () => {
 
     expect(await sut.execute(hire())).toEqual({ outcome: 'skipped', reason });
     expect(hr.create).not.toHaveBeenCalled();
+    expect(hr.update).not.toHaveBeenCalled();
   });
 
   it('reports a person that cannot be mapped, naming the fields, and writes nothing', async () => {

@@ -1,7 +1,8 @@
-import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { Counter } from 'prom-client';
-import { CandidateHiredPayload, Envelope } from '@icims-sync/contracts';
+import { CandidateHiredPayload, Envelope, TenantSettings } from '@icims-sync/contracts';
 import { SyncAuditRepository } from '@icims-sync/audit';
+import { HrEmployeesClient } from '@icims-sync/hr-client';
 import { IcimsNotFound } from '@icims-sync/icims-client';
 import {
   HrEmployee,
@@ -11,7 +12,6 @@ import {
   resolveFieldIds,
 } from '@icims-sync/mapping';
 import { MetricsService } from '@icims-sync/platform';
-import { HrApiClient } from '../hr/hr-api.client';
 import { TenantSettingsClient } from '../tenants/tenant-settings.client';
 import { IcimsClients } from './icims-clients';
 
@@ -26,13 +26,13 @@ export type HireOutcome =
  * only the synced fields that changed. Safe to run twice for the same envelope.
  */
 @Injectable()
-export class ImportHireUseCase implements OnApplicationShutdown {
+export class ImportHireUseCase {
   private readonly logger = new Logger(ImportHireUseCase.name);
   private readonly outcomes: Counter<'outcome'>;
 
   constructor(
     private readonly tenants: TenantSettingsClient,
-    private readonly hr: HrApiClient,
+    private readonly hr: HrEmployeesClient,
     private readonly icims: IcimsClients,
     private readonly audit: SyncAuditRepository,
     metrics: MetricsService,
@@ -69,6 +69,8 @@ export class ImportHireUseCase implements OnApplicationShutdown {
     // A tenant removed after the hire was published: nothing to do, and nothing to retry.
     if (!settings) return { outcome: 'skipped', reason: 'TENANT_UNKNOWN' };
     if (!settings.enabled) return { outcome: 'skipped', reason: 'TENANT_DISABLED' };
+    // Webhook hires are automatic import: they pause with it (owner invalid, toggled off...).
+    if (!settings.automaticSync.import) return { outcome: 'skipped', reason: pauseReasonOf(settings) };
     if (!settings.apiBaseUrl || settings.customerId !== payload.customerId) return { outcome: 'skipped', reason: 'NOT_CONNECTED' };
     const fieldIds = resolveFieldIds(settings.fieldIds);
     if (!fieldIds.ok) return { outcome: 'errored', reason: 'BAD_FIELD_IDS', details: fieldIds.invalid };
@@ -109,8 +111,10 @@ export class ImportHireUseCase implements OnApplicationShutdown {
     if (typeof id !== 'string' || !/^\d+$/.test(id)) return undefined;
     return (await this.hr.findByIcimsId(tenantId, id))?.id;
   }
+}
 
-  async onApplicationShutdown(): Promise<void> {
-    await this.hr.close();
-  }
+/** `PAUSED_OWNER_INVALID`, `PAUSED_NOT_CONNECTED`..., or `AUTO_IMPORT_OFF` when only the import toggle is off. */
+function pauseReasonOf(settings: TenantSettings): string {
+  const reason = settings.automaticSync.pausedReason;
+  return reason ? `PAUSED_${reason.toUpperCase()}` : 'AUTO_IMPORT_OFF';
 }

@@ -4,8 +4,6 @@ import { TenantSettings } from '@icims-sync/contracts';
 import { DependencyUnavailableException } from '@icims-sync/platform';
 import { IcimsIngestConfig } from '../config/app.config';
 
-const CACHE_MS = 30_000;
-
 /** A tenant's connection settings from the vault, cached briefly (no secrets in them). */
 @Injectable()
 export class TenantSettingsClient {
@@ -13,15 +11,17 @@ export class TenantSettingsClient {
   private readonly cache = new Map<string, { at: number; settings: TenantSettings | undefined }>();
 
   private readonly vault: VaultInternalClient;
+  private readonly cacheMs: number;
 
   constructor(@Inject(IcimsIngestConfig) config: IcimsIngestConfig) {
     this.vault = new VaultInternalClient(config.VAULT_URL, config.VAULT_SERVICE_TOKEN);
+    this.cacheMs = config.SETTINGS_CACHE_MS;
   }
 
   /** The tenant's settings, or undefined when the vault has no connection for it. */
   async find(tenantId: string): Promise<TenantSettings | undefined> {
     const cached = this.cache.get(tenantId);
-    if (cached && Date.now() - cached.at < CACHE_MS) return cached.settings;
+    if (cached && Date.now() - cached.at < this.cacheMs) return cached.settings;
     const response = await this.vault.get(`/internal/tenants/${encodeURIComponent(tenantId)}/settings`);
     if (response.status === 404) {
       this.cache.set(tenantId, { at: Date.now(), settings: undefined });

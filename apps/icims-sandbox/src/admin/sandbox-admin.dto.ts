@@ -7,6 +7,7 @@ export class CustomerDto {
   @IsOptional() @IsString() username?: string;
   @IsOptional() @IsString() password?: string;
   @IsOptional() @IsString() hmacKey?: string;
+  @IsOptional() @IsBoolean() accessDenied?: boolean;
   /** 0 switches the budget off. */
   @IsOptional() @IsInt() @Min(0) dailyBudget?: number;
 }

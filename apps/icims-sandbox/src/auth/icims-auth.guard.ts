@@ -23,6 +23,7 @@ export class IcimsAuthGuard implements CanActivate {
     const customer = this.store.findCustomer(customerId);
     const authorization = request.headers.authorization ?? '';
     if (!customer || !this.accepts(customer, authorization, request)) throw sandboxErrors.badCredentials();
+    if (customer.credentials.accessDenied) throw sandboxErrors.accessDenied();
     return true;
   }
 

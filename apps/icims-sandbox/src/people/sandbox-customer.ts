@@ -7,6 +7,8 @@ export interface SandboxCredentials {
   username?: string;
   password?: string;
   hmacKey?: string;
+  /** Valid credentials whose user lacks API rights: every call answers errorCode 3. */
+  accessDenied?: boolean;
 }
 
 export interface SandboxFaults {

@@ -60,7 +60,7 @@ export async function fetchToken(credentials: OAuthClientCredentials): Promise<C
       bodyTimeout: 10_000,
     });
   } catch (error) {
-    throw new IcimsUnavailable(`token endpoint unreachable (${(error as Error).message})`);
+    throw new IcimsUnavailable(`token endpoint unreachable (${(error as Error).message})`, 'unreachable');
   }
   const body = (await response.body.json().catch(() => ({}))) as { access_token?: unknown; expires_in?: unknown };
   if (response.statusCode === 400 || response.statusCode === 401 || response.statusCode === 403) throw new IcimsAuthError('iCIMS refused the client id or secret');

@@ -24,6 +24,8 @@ export interface ServiceDefinition<C extends HttpServiceConfig> {
   validate?(config: C): string[];
   /** App-specific Fastify hooks, registered before any route. */
   configureFastify?(fastify: FastifyInstance, config: C): void;
+  /** Last touches before the app starts (OpenAPI docs). */
+  configureApp?(app: NestFastifyApplication, config: C): void;
 }
 
 export interface RunningService<C> {
@@ -52,6 +54,8 @@ export async function bootstrapService<C extends HttpServiceConfig>(
   app.useGlobalFilters(new AppExceptionFilter());
   // Bodies are checked against their DTO: unknown fields refused, every problem named.
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }));
+
+  definition.configureApp?.(app, config);
 
   if (definition.consumesKafka) {
     // Inherits the global filter above, which passes handler errors through untouched.

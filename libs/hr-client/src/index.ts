@@ -1,0 +1,3 @@
+export * from './hr-http';
+export * from './hr-employees.client';
+export * from './hr-users.client';
