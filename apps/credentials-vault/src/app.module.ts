@@ -1,6 +1,6 @@
-import { DynamicModule, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { HrHttp, HrUsersClient } from '@icims-sync/hr-client';
+import { HrClientModule } from '@icims-sync/hr-client';
 import { PlatformModule } from '@icims-sync/platform';
 import { AdminSignInRepository } from './admin/admin-sign-in.repository';
 import { AdminSignInDocument, AdminSignInSchema } from './admin/admin-sign-in.schema';
@@ -50,34 +50,13 @@ export class VaultStoreModule {
   }
 }
 
-/** The HR system's users API, for owner checks. */
-@Module({})
-export class HrUsersModule implements OnApplicationShutdown {
-  constructor(@Inject(HrHttp) private readonly http: HrHttp) {}
-
-  static forRoot(hrApiUrl: string): DynamicModule {
-    return {
-      module: HrUsersModule,
-      providers: [
-        { provide: HrHttp, useFactory: () => new HrHttp(hrApiUrl, 5_000, 4) },
-        { provide: HrUsersClient, useFactory: (http: HrHttp) => new HrUsersClient(http), inject: [HrHttp] },
-      ],
-      exports: [HrUsersClient],
-    };
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.http.close();
-  }
-}
-
 /** Per-tenant connection settings and secrets; signs outbound and verifies inbound iCIMS requests. */
 @Module({})
 export class CredentialsVaultModule {
   static forRoot(config: CredentialsVaultConfig, ring: KeyRing): DynamicModule {
     return {
       module: CredentialsVaultModule,
-      imports: [PlatformModule.forRoot({ service: SERVICE_NAME, config, topics: [] }), VaultStoreModule.forRoot(ring), HrUsersModule.forRoot(config.HR_API_URL)],
+      imports: [PlatformModule.forRoot({ service: SERVICE_NAME, config, topics: [] }), VaultStoreModule.forRoot(ring), HrClientModule.forRoot(config.HR_API_URL, { timeoutMs: 5_000, connections: 4 })],
       controllers: [InternalController, IcimsAdminController],
       providers: [
         OutboundSigner,

@@ -1,6 +1,6 @@
-import { DynamicModule, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { Topic } from '@icims-sync/contracts';
-import { HrHttp, HrUsersClient } from '@icims-sync/hr-client';
+import { HrClientModule } from '@icims-sync/hr-client';
 import { PlatformModule } from '@icims-sync/platform';
 import { AdminTokenVerifier } from './admin/admin-token.verifier';
 import { HrAdminGuard } from './admin/hr-admin.guard';
@@ -15,13 +15,14 @@ export const SERVICE_NAME = 'gateway';
 
 /** The public edge: iCIMS webhooks, the admin API and UI, and SSE progress. */
 @Module({})
-export class GatewayModule implements OnApplicationShutdown {
-  constructor(@Inject(HrHttp) private readonly hrHttp: HrHttp) {}
-
+export class GatewayModule {
   static forRoot(config: GatewayConfig): DynamicModule {
     return {
       module: GatewayModule,
-      imports: [PlatformModule.forRoot({ service: SERVICE_NAME, config, topics: [Topic.CandidateHired, Topic.ImportRequested, Topic.SyncProgress] })],
+      imports: [
+        PlatformModule.forRoot({ service: SERVICE_NAME, config, topics: [Topic.CandidateHired, Topic.ImportRequested, Topic.SyncProgress] }),
+        HrClientModule.forRoot(config.HR_API_URL, { timeoutMs: 5_000, connections: 8 }),
+      ],
       controllers: [WebhooksController, IcimsSettingsController],
       providers: [
         ReceiveIcimsEventUseCase,
@@ -29,14 +30,8 @@ export class GatewayModule implements OnApplicationShutdown {
         VaultAdminClient,
         AdminTokenVerifier,
         HrAdminGuard,
-        { provide: HrHttp, useFactory: () => new HrHttp(config.HR_API_URL, 5_000, 8) },
-        { provide: HrUsersClient, useFactory: (http: HrHttp) => new HrUsersClient(http), inject: [HrHttp] },
         { provide: GatewayConfig, useValue: config },
       ],
     };
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.hrHttp.close();
   }
 }

@@ -1,7 +1,7 @@
-import { DynamicModule, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from '@icims-sync/audit';
 import { Topic } from '@icims-sync/contracts';
-import { HrEmployeesClient, HrHttp } from '@icims-sync/hr-client';
+import { HrClientModule } from '@icims-sync/hr-client';
 import { PlatformModule } from '@icims-sync/platform';
 import { IcimsIngestConfig } from './config/app.config';
 import { CandidateHiredConsumer } from './hires/candidate-hired.consumer';
@@ -13,29 +13,22 @@ export const SERVICE_NAME = 'icims-ingest';
 
 /** iCIMS to HR: single hires and full or incremental imports. */
 @Module({})
-export class IcimsIngestModule implements OnApplicationShutdown {
-  constructor(@Inject(HrHttp) private readonly hrHttp: HrHttp) {}
-
+export class IcimsIngestModule {
   static forRoot(config: IcimsIngestConfig): DynamicModule {
     return {
       module: IcimsIngestModule,
       imports: [
         PlatformModule.forRoot({ service: SERVICE_NAME, config, topics: [Topic.CandidateHired, Topic.ImportRequested, Topic.SyncProgress] }),
         AuditModule.forRoot({ retentionDays: config.AUDIT_RETENTION_DAYS }),
+        HrClientModule.forRoot(config.HR_API_URL),
       ],
       controllers: [CandidateHiredConsumer],
       providers: [
         ImportHireUseCase,
         IcimsClients,
         TenantSettingsClient,
-        { provide: HrHttp, useFactory: () => new HrHttp(config.HR_API_URL) },
-        { provide: HrEmployeesClient, useFactory: (http: HrHttp) => new HrEmployeesClient(http), inject: [HrHttp] },
         { provide: IcimsIngestConfig, useValue: config },
       ],
     };
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.hrHttp.close();
   }
 }

@@ -19,7 +19,8 @@ export function gatewayAdminEnv(hrApiUrl: string, key: string): Record<string, s
 
 export interface JsonResponse {
   status: number;
-  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- tests read whatever came back
+  // Tests read whatever came back.
+  body: any;
 }
 
 /** A JSON HTTP call as tests make them: status and parsed body, whatever the status. */

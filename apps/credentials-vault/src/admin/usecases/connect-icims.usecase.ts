@@ -1,12 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ConnectResult } from '@icims-sync/contracts';
 import { IcimsCredentials } from '@icims-sync/icims-client';
-import { InvalidInputException } from '@icims-sync/platform';
+import { AppException, InvalidInputException } from '@icims-sync/platform';
 import { CredentialsVaultConfig } from '../../config/app.config';
 import { ConnectionRepository } from '../../connections/connection.repository';
 import { ConnectionDocument, ConnectionStatus } from '../../connections/connection.schema';
 import { icimsHostsOf } from '../../connections/icims-hosts';
 import { VaultSecrets } from '../../connections/vault-secrets.service';
+import { SecretTamperedException, UnknownKeyIdException } from '../../crypto/crypto.exceptions';
 import { OutboundSigner } from '../../internal/outbound-signer.service';
 import { Actor } from '../actor.decorator';
 import { ConfigChangeRepository } from '../config-change.repository';
@@ -60,9 +61,20 @@ export class ConnectIcimsUseCase {
 
   private credentialsOf(connection: ConnectionDocument, tokenUrl: string): IcimsCredentials {
     const outbound = connection.outbound!;
-    const secret = this.secrets.open(connection._id, 'outbound.secret', outbound.secret!);
+    const secret = this.openSecret(connection);
     return outbound.method === 'oauth2'
       ? { method: 'oauth2', clientId: outbound.clientId!, clientSecret: secret, tokenUrl }
       : { method: 'hmac', username: outbound.username!, hmacKey: secret };
+  }
+
+  /** A secret the vault's keys cannot open is the admin's to re-enter (or the operator's key to restore). */
+  private openSecret(connection: ConnectionDocument): string {
+    try {
+      return this.secrets.open(connection._id, 'outbound.secret', connection.outbound!.secret!);
+    } catch (error) {
+      if (!(error instanceof UnknownKeyIdException || error instanceof SecretTamperedException)) throw error;
+      this.logger.error({ tenantId: connection._id, code: error.code, reason: error.message }, 'saved iCIMS secret cannot be opened');
+      throw new AppException('SECRET_UNREADABLE', `the saved ${connection.outbound!.method === 'oauth2' ? 'client secret' : 'HMAC key'} cannot be read with the vault's current keys (${error.code}); enter it again, or ask the platform operator to restore the key`, 'conflict');
+    }
   }
 }
