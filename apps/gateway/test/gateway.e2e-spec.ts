@@ -30,3 +30,25 @@ describe('gateway admin token configuration', () => {
     expect(gateway.output.stderr).not.toContain('short-key');
   });
 });
+
+describe('gateway admin rate limit', () => {
+  let gateway: ServiceProcess | undefined;
+  afterEach(async () => gateway?.ensureStopped());
+
+  it('answers 429 in the usual error shape past the per-minute limit, on admin routes only', async () => {
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    gateway = ServiceProcess.start('apps/gateway/dist/main.js', { ...stackEnv(), ...REQUIRED, PORT: String(port), ADMIN_RATE_LIMIT_PER_MINUTE: '3' });
+    await gateway.waitUntilReady(base);
+
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i += 1) statuses.push((await fetch(`${base}/admin/tenants/acme/icims`)).status);
+    const limited = await fetch(`${base}/admin/tenants/acme/icims`);
+
+    expect(statuses).toEqual([401, 401, 401, 429]);
+    expect(limited.status).toBe(429);
+    expect(await limited.json()).toEqual({ error: { code: 'RATE_LIMITED', message: expect.stringMatching(/^too many requests; try again in \d+ s$/) } });
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    expect((await fetch(`${base}/openapi.json`)).status).toBe(200);
+  });
+});

@@ -29,6 +29,10 @@ export class GatewayConfig extends BaseServiceConfig {
   @IsString() @MinLength(1)
   ADMIN_JWT_AUDIENCE!: string;
 
+  /** Admin API requests per minute and client IP; more get 429. */
+  @IsInt() @Min(1) @Max(100_000)
+  ADMIN_RATE_LIMIT_PER_MINUTE: number = 300;
+
   /** HS256 key shared with the HR system. Give this or ADMIN_JWKS_URL. */
   @Secret()
   @IsOptional()

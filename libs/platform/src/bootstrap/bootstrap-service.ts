@@ -1,4 +1,5 @@
 import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
 import { DynamicModule, INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -6,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { HttpServiceConfig } from '../config/base-service.config';
 import { describeConfig, loadConfigOrExit } from '../config/load-config';
+import { AppException } from '../errors/app.exception';
 import { AppExceptionFilter } from '../errors/app-exception.filter';
 import { echoRequestId, requestIdOf } from '../logging/request-id.util';
 import { registerHttpMetrics } from '../metrics/http-metrics.hook';
@@ -24,6 +26,8 @@ export interface ServiceDefinition<C extends HttpServiceConfig> {
   validate?(config: C): string[];
   /** App-specific Fastify hooks, registered before any route. */
   configureFastify?(fastify: FastifyInstance, config: C): void;
+  /** Requests per minute and client IP on routes under `prefix`; other routes are not limited. */
+  rateLimit?(config: C): { prefix: string; perMinute: number };
   /** Last touches before the app starts (OpenAPI docs). */
   configureApp?(app: NestFastifyApplication, config: C): void;
 }
@@ -47,6 +51,15 @@ export async function bootstrapService<C extends HttpServiceConfig>(
   app.useLogger(logger);
   app.flushLogs();
   await app.register(helmet);
+  const limit = definition.rateLimit?.(config);
+  if (limit) {
+    await app.register(rateLimit, {
+      max: limit.perMinute,
+      timeWindow: 60_000,
+      allowList: (request) => !request.url.startsWith(limit.prefix),
+      errorResponseBuilder: (_request, context) => new AppException('RATE_LIMITED', `too many requests; try again in ${Math.max(1, Math.ceil(context.ttl / 1000))} s`, 'rate_limited'),
+    });
+  }
   const fastify = app.getHttpAdapter().getInstance();
   echoRequestId(fastify);
   definition.configureFastify?.(fastify, config);
