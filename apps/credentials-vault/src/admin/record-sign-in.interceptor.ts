@@ -1,7 +1,7 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { Observable, from, switchMap } from 'rxjs';
-import { ACTOR_HEADERS } from '@icims-sync/contracts';
+import { actorOf } from './actor.decorator';
 import { AdminSignInRepository } from './admin-sign-in.repository';
 
 /** Every admin who uses the settings joins the list owners are chosen from. */
@@ -11,15 +11,10 @@ export class RecordSignInInterceptor implements NestInterceptor {
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<FastifyRequest<{ Params: { tenantId?: string } }>>();
-    const userId = String(request.headers[ACTOR_HEADERS.userId] ?? '');
+    const actor = actorOf(request.headers);
     const tenantId = request.params.tenantId;
-    let displayName = '';
-    try {
-      displayName = decodeURIComponent(String(request.headers[ACTOR_HEADERS.displayName] ?? ''));
-    } catch {
-      // A badly encoded name is refused by @CurrentActor; nothing to record.
-    }
-    if (!userId || !displayName || !tenantId) return next.handle();
-    return from(this.signIns.record(tenantId, { userId, displayName })).pipe(switchMap(() => next.handle()));
+    // Without an actor, @CurrentActor refuses the call; there is nothing to record.
+    if (!actor || !tenantId) return next.handle();
+    return from(this.signIns.record(tenantId, actor)).pipe(switchMap(() => next.handle()));
   }
 }

@@ -66,7 +66,7 @@ export function toSettingsView(connection: ConnectionDocument, owner: OwnerStand
 
 /** What other services need: no secrets, and whether automatic sync may run. */
 export function toTenantSettings(connection: ConnectionDocument, owner: OwnerStanding | undefined, apiBaseUrl: string | undefined): TenantSettings {
-  const { pausedReason, ...automaticSync } = automaticSyncOf(connection, owner);
+  const { message: _forAdmins, ...automaticSync } = automaticSyncOf(connection, owner);
   return {
     tenantId: connection._id,
     enabled: connection.enabled,
@@ -76,7 +76,7 @@ export function toTenantSettings(connection: ConnectionDocument, owner: OwnerSta
     hiredStatusIds: connection.hiredStatusIds,
     toggles: connection.toggles,
     status: connection.status.state,
-    automaticSync: { import: automaticSync.import, export: automaticSync.export, ...(pausedReason ? { pausedReason } : {}) },
+    automaticSync,
     fieldIds: connection.fieldIds ?? {},
   };
 }

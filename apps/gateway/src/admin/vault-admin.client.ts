@@ -1,10 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ACTOR_HEADERS } from '@icims-sync/contracts';
-import { SERVICE_TOKEN_HEADER } from '@icims-sync/icims-client';
+import { VaultInternalClient } from '@icims-sync/icims-client';
 import { AppException, DependencyUnavailableException } from '@icims-sync/platform';
-import { request } from 'undici';
 import { GatewayConfig } from '../config/app.config';
 import { AdminClaims } from './admin-token.verifier';
+
+/** Connect waits on iCIMS, up to the vault's CONNECT_TIMEOUT_MS (at most 60 s) per try. */
+const ADMIN_CALL_TIMEOUT_MS = 130_000;
 
 /** An answer of the vault's that is an error: passed on to the admin as it is (code and message are for users). */
 export class VaultRefusal extends AppException {
@@ -19,30 +21,20 @@ export class VaultRefusal extends AppException {
 /** The vault's tenant settings API, called on behalf of a verified HR admin. */
 @Injectable()
 export class VaultAdminClient {
-  constructor(@Inject(GatewayConfig) private readonly config: GatewayConfig) {}
+  private readonly vault: VaultInternalClient;
+
+  constructor(@Inject(GatewayConfig) config: GatewayConfig) {
+    this.vault = new VaultInternalClient(config.VAULT_URL, config.VAULT_SERVICE_TOKEN);
+  }
 
   async call<T>(admin: AdminClaims, method: 'GET' | 'PUT' | 'POST', path: string, body?: unknown): Promise<T> {
-    let response;
-    try {
-      response = await request(`${this.config.VAULT_URL}/internal/tenants/${encodeURIComponent(admin.tenantId)}/icims${path}`, {
-        method,
-        headers: {
-          [SERVICE_TOKEN_HEADER]: this.config.VAULT_SERVICE_TOKEN,
-          [ACTOR_HEADERS.userId]: admin.userId,
-          [ACTOR_HEADERS.displayName]: encodeURIComponent(admin.displayName),
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-        // Connect waits on iCIMS, up to the vault's CONNECT_TIMEOUT_MS (at most 60 s) per try.
-        headersTimeout: 130_000,
-        bodyTimeout: 130_000,
-      });
-    } catch (error) {
-      throw new DependencyUnavailableException('credentials-vault', (error as Error).message);
-    }
-    const json = (await response.body.json().catch(() => undefined)) as { error?: { code: string; message: string; details?: Record<string, unknown> } } | undefined;
-    if (response.statusCode < 300) return json as T;
-    if (response.statusCode < 500 && response.statusCode !== 401 && json?.error) throw new VaultRefusal(response.statusCode, json.error);
-    throw new DependencyUnavailableException('credentials-vault', `answered ${response.statusCode}${json?.error ? ` ${json.error.code}` : ''}`);
+    const { status, json } = await this.vault.send(method, `/internal/tenants/${encodeURIComponent(admin.tenantId)}/icims${path}`, body, {
+      headers: { [ACTOR_HEADERS.userId]: admin.userId, [ACTOR_HEADERS.displayName]: encodeURIComponent(admin.displayName) },
+      timeoutMs: ADMIN_CALL_TIMEOUT_MS,
+    });
+    const error = (json as { error?: { code: string; message: string; details?: Record<string, unknown> } } | undefined)?.error;
+    if (status < 300) return json as T;
+    if (status < 500 && status !== 401 && error) throw new VaultRefusal(status, error);
+    throw new DependencyUnavailableException('credentials-vault', `answered ${status}${error ? ` ${error.code}` : ''}`);
   }
 }

@@ -28,14 +28,16 @@ export class VaultInternalClient {
     return this.send('POST', path, body);
   }
 
-  private async send(method: 'GET' | 'POST', path: string, body?: unknown): Promise<VaultResponse> {
+  /** Any call; `headers` are added to the service token, `timeoutMs` overrides the client's. */
+  async send(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown, options: { headers?: Record<string, string>; timeoutMs?: number } = {}): Promise<VaultResponse> {
+    const timeoutMs = options.timeoutMs ?? this.timeoutMs;
     try {
       const response = await request(`${this.vaultUrl}${path}`, {
         method,
-        headers: { [SERVICE_TOKEN_HEADER]: this.serviceToken, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        headers: { ...options.headers, [SERVICE_TOKEN_HEADER]: this.serviceToken, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
         body: body === undefined ? undefined : JSON.stringify(body),
-        headersTimeout: this.timeoutMs,
-        bodyTimeout: this.timeoutMs,
+        headersTimeout: timeoutMs,
+        bodyTimeout: timeoutMs,
       });
       return { status: response.statusCode, json: await response.body.json().catch(() => undefined) };
     } catch (error) {
