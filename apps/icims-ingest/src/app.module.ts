@@ -7,6 +7,12 @@ import { IcimsIngestConfig } from './config/app.config';
 import { CandidateHiredConsumer } from './hires/candidate-hired.consumer';
 import { IcimsClients } from './hires/icims-clients';
 import { ImportHireUseCase } from './hires/import-hire.usecase';
+import { DeletionSweep } from './imports/deletion-sweep';
+import { ImportRequestedConsumer } from './imports/import-requested.consumer';
+import { PeoplePages } from './imports/people-pages';
+import { RunImportUseCase } from './imports/run-import.usecase';
+import { RunProgressPublisher } from './imports/run-progress.publisher';
+import { PersonSyncService } from './people/person-sync.service';
 import { TenantSettingsClient } from './tenants/tenant-settings.client';
 
 export const SERVICE_NAME = 'icims-ingest';
@@ -22,9 +28,14 @@ export class IcimsIngestModule {
         AuditModule.forRoot({ retentionDays: config.AUDIT_RETENTION_DAYS }),
         HrClientModule.forRoot(config.HR_API_URL),
       ],
-      controllers: [CandidateHiredConsumer],
+      controllers: [CandidateHiredConsumer, ImportRequestedConsumer],
       providers: [
         ImportHireUseCase,
+        PersonSyncService,
+        RunImportUseCase,
+        PeoplePages,
+        DeletionSweep,
+        RunProgressPublisher,
         IcimsClients,
         TenantSettingsClient,
         { provide: IcimsIngestConfig, useValue: config },

@@ -1,7 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { ImportRunRepository } from './import-run.repository';
 import { AUDIT_RETENTION_DAYS, SyncAuditRepository } from './sync-audit.repository';
-import { SyncRecordDocument, SyncRecordSchema, SyncRunDocument, SyncRunSchema } from './sync-run.schema';
+import { ImportLockDocument, ImportLockSchema, SyncRecordDocument, SyncRecordSchema, SyncRunDocument, SyncRunSchema } from './sync-run.schema';
+import { SyncStateDocument, SyncStateSchema } from './sync-state.schema';
+import { SyncStateRepository } from './sync-state.repository';
 
 /** The audit log's collections for an app; needs PlatformModule (Mongo and retention). */
 @Module({})
@@ -13,10 +16,12 @@ export class AuditModule {
         MongooseModule.forFeature([
           { name: SyncRunDocument.name, schema: SyncRunSchema },
           { name: SyncRecordDocument.name, schema: SyncRecordSchema },
+          { name: ImportLockDocument.name, schema: ImportLockSchema },
+          { name: SyncStateDocument.name, schema: SyncStateSchema },
         ]),
       ],
-      providers: [SyncAuditRepository, { provide: AUDIT_RETENTION_DAYS, useValue: options.retentionDays }],
-      exports: [SyncAuditRepository],
+      providers: [SyncAuditRepository, ImportRunRepository, SyncStateRepository, { provide: AUDIT_RETENTION_DAYS, useValue: options.retentionDays }],
+      exports: [SyncAuditRepository, ImportRunRepository, SyncStateRepository],
     };
   }
 }

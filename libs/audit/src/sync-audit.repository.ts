@@ -1,13 +1,14 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { Model } from 'mongoose';
-import { SyncDirection, SyncRunStatus } from '@icims-sync/contracts';
+import { FilterQuery, Model } from 'mongoose';
+import { Page, RunRecordsQueryDto, RunsQueryDto, SyncDirection, SyncRecordView, SyncRunStatus, SyncRunView, SyncTrigger } from '@icims-sync/contracts';
 import { RetentionService } from '@icims-sync/platform';
-import { Counters, SyncRecordDocument, SyncRunDocument, SyncTrigger, ZERO_COUNTERS } from './sync-run.schema';
+import { decodeCursor, encodeCursor } from './cursor.util';
+import { Counters, SyncRecordDocument, SyncRunDocument, ZERO_COUNTERS } from './sync-run.schema';
 
 export const AUDIT_RETENTION_DAYS = Symbol('AUDIT_RETENTION_DAYS');
-
 const DAY_MS = 86_400_000;
+const DEFAULT_PAGE = 50;
 
 export interface RecordOutcome {
   icimsId?: string;
@@ -29,10 +30,12 @@ export class SyncAuditRepository implements OnModuleInit {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    // Query served: a tenant's run history, newest first (filters on direction, trigger, status).
-    await this.runs.collection.createIndex({ tenantId: 1, startedAt: -1 }, { name: 'tenant_started' });
-    // Query served: a run's records in order.
-    await this.records.collection.createIndex({ runId: 1, at: 1 }, { name: 'run_at' });
+    // Query served: a tenant's run history, newest first (filters on direction, trigger, status), and the last successful import.
+    await this.runs.collection.createIndex({ tenantId: 1, startedAt: -1, _id: -1 }, { name: 'tenant_started_id' });
+    // Query served: a run's records in id order (paging, resume), optionally by outcome.
+    await this.records.collection.createIndex({ runId: 1, _id: 1 }, { name: 'run_id' });
+    // Query served: records of a run still to be applied (resume after a crash).
+    await this.records.collection.createIndex({ runId: 1, applied: 1 }, { name: 'run_applied' });
     // Query served: the history of one person or employee within a tenant.
     await this.records.collection.createIndex({ tenantId: 1, icimsId: 1 }, { name: 'tenant_icims' });
     await this.retention.expireBy(this.runs, 'expiresAt');
@@ -44,7 +47,7 @@ export class SyncAuditRepository implements OnModuleInit {
     const now = new Date();
     const counters: Counters = { ...ZERO_COUNTERS, [record.outcome]: 1, total: 1 };
     const status: SyncRunStatus = record.outcome === 'errored' ? 'failed' : 'succeeded';
-    await this.upsertRecord(run.runId, run.tenantId, record, now);
+    await this.records.updateOne({ _id: recordIdOf(run.runId, record) }, { $setOnInsert: this.recordFields(run.runId, run.tenantId, record, now, true) }, { upsert: true });
     await this.runs.updateOne(
       { _id: run.runId },
       { $setOnInsert: { tenantId: run.tenantId, direction: run.direction, trigger: run.trigger, startedAt: run.startedAt, status, finishedAt: now, counters, expiresAt: this.expiry(now) } },
@@ -57,32 +60,82 @@ export class SyncAuditRepository implements OnModuleInit {
   }
 
   async recordsOf(runId: string): Promise<SyncRecordDocument[]> {
-    return this.records.find({ runId }).sort({ at: 1 }).lean<SyncRecordDocument[]>();
+    return this.records.find({ runId }).sort({ _id: 1 }).lean<SyncRecordDocument[]>();
   }
 
-  private async upsertRecord(runId: string, tenantId: string, record: RecordOutcome, now: Date): Promise<void> {
-    const id = `${runId}:${record.icimsId ?? record.employeeId}`;
-    await this.records.updateOne(
-      { _id: id },
-      {
-        $setOnInsert: {
-          runId,
-          tenantId,
-          icimsId: record.icimsId,
-          employeeId: record.employeeId,
-          outcome: record.outcome,
-          changedFields: record.changedFields ?? [],
-          reason: record.reason,
-          details: record.details ?? [],
-          at: now,
-          expiresAt: this.expiry(now),
-        },
-      },
-      { upsert: true },
-    );
+  /** A tenant's runs, newest first. */
+  async listRuns(tenantId: string, query: RunsQueryDto): Promise<Page<SyncRunView>> {
+    const filter: FilterQuery<SyncRunDocument> = { tenantId };
+    if (query.direction) filter.direction = query.direction;
+    if (query.trigger) filter.trigger = query.trigger;
+    if (query.status) filter.status = query.status;
+    if (query.from || query.to) filter.startedAt = { ...(query.from ? { $gte: new Date(query.from) } : {}), ...(query.to ? { $lt: new Date(query.to) } : {}) };
+    const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+    if (after) {
+      const at = new Date(after.at);
+      filter.$or = [{ startedAt: { $lt: at } }, { startedAt: at, _id: { $lt: after.id } }];
+    }
+    const limit = query.limit ?? DEFAULT_PAGE;
+    const documents = await this.runs.find(filter).sort({ startedAt: -1, _id: -1 }).limit(limit).lean<SyncRunDocument[]>();
+    const last = documents.at(-1);
+    return { items: documents.map(toRunView), nextCursor: documents.length === limit && last ? encodeCursor({ at: last.startedAt.toISOString(), id: last._id }) : undefined };
   }
 
-  private expiry(from: Date): Date {
+  /** One run's records, in id order. */
+  async listRecords(runId: string, query: RunRecordsQueryDto): Promise<Page<SyncRecordView>> {
+    const filter: FilterQuery<SyncRecordDocument> = { runId };
+    if (query.outcome) filter.outcome = query.outcome;
+    const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+    if (after) filter._id = { $gt: after.id };
+    const limit = query.limit ?? DEFAULT_PAGE;
+    const documents = await this.records.find(filter).sort({ _id: 1 }).limit(limit).lean<SyncRecordDocument[]>();
+    const last = documents.at(-1);
+    return { items: documents.map(toRecordView), nextCursor: documents.length === limit && last ? encodeCursor({ at: '', id: last._id }) : undefined };
+  }
+
+  /** The fields of a new record document. */
+  recordFields(runId: string, tenantId: string, record: RecordOutcome, now: Date, applied: boolean): Omit<SyncRecordDocument, '_id'> {
+    return {
+      runId,
+      tenantId,
+      icimsId: record.icimsId,
+      employeeId: record.employeeId,
+      outcome: record.outcome,
+      changedFields: record.changedFields ?? [],
+      reason: record.reason,
+      details: record.details ?? [],
+      applied,
+      at: now,
+      expiresAt: this.expiry(now),
+    };
+  }
+
+  expiry(from: Date): Date {
     return new Date(from.getTime() + this.retentionDays * DAY_MS);
   }
+}
+
+export function recordIdOf(runId: string, record: Pick<RecordOutcome, 'icimsId' | 'employeeId'>): string {
+  return `${runId}:${record.icimsId ?? record.employeeId}`;
+}
+
+export function toRunView(run: SyncRunDocument): SyncRunView {
+  return {
+    runId: run._id,
+    tenantId: run.tenantId,
+    direction: run.direction,
+    trigger: run.trigger,
+    mode: run.mode,
+    status: run.status,
+    counters: run.counters,
+    requestedBy: run.requestedBy,
+    startedAt: run.startedAt.toISOString(),
+    finishedAt: run.finishedAt?.toISOString(),
+    error: run.error,
+  };
+}
+
+function toRecordView(record: SyncRecordDocument): SyncRecordView {
+  const { icimsId, employeeId, outcome, changedFields, reason, details, at } = record;
+  return { icimsId, employeeId, outcome, changedFields, reason, details, at: at.toISOString() };
 }

@@ -1,8 +1,5 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import { SyncDirection, SyncRunStatus } from '@icims-sync/contracts';
-
-export const SYNC_TRIGGERS = ['webhook', 'manual', 'scheduled', 'auto-export'] as const;
-export type SyncTrigger = (typeof SYNC_TRIGGERS)[number];
+import { ImportMode, SyncDirection, SyncOutcome, SyncRunStatus, SyncTrigger } from '@icims-sync/contracts';
 
 export interface Counters {
   added: number;
@@ -15,6 +12,15 @@ export interface Counters {
 
 export const ZERO_COUNTERS: Counters = { added: 0, updated: 0, deleted: 0, skipped: 0, errored: 0, total: 0 };
 
+/** Where an import stands, so a restarted consumer carries on instead of starting over. */
+export interface ImportCheckpoint {
+  phase: 'people' | 'deletions' | 'done';
+  /** The highest iCIMS person id whose page is fully recorded (people phase). */
+  lastId?: string;
+  /** The HR employee id the deletion sweep has passed (deletions phase). */
+  afterEmployeeId?: string;
+}
+
 /** One sync run (an import, an export, or a single webhook hire). `_id` is the run id. */
 @Schema({ collection: 'sync_runs', versionKey: false, autoIndex: false })
 export class SyncRunDocument {
@@ -22,11 +28,17 @@ export class SyncRunDocument {
   @Prop({ required: true }) tenantId!: string;
   @Prop({ type: String, required: true }) direction!: SyncDirection;
   @Prop({ type: String, required: true }) trigger!: SyncTrigger;
+  @Prop({ type: String }) mode?: ImportMode;
   @Prop({ type: String, required: true }) status!: SyncRunStatus;
   @Prop({ required: true }) startedAt!: Date;
   @Prop() finishedAt?: Date;
   @Prop({ type: Object, required: true }) counters!: Counters;
   @Prop() requestedBy?: string;
+  /** Incremental imports: people updated since this instant. Fixed when the run starts. */
+  @Prop() since?: Date;
+  @Prop({ type: Object }) checkpoint?: ImportCheckpoint;
+  /** A reason code and a message without PII, for failed runs. */
+  @Prop({ type: Object }) error?: { code: string; message: string };
   @Prop({ required: true }) expiresAt!: Date;
 }
 
@@ -43,14 +55,29 @@ export class SyncRecordDocument {
   @Prop({ required: true }) tenantId!: string;
   @Prop() icimsId?: string;
   @Prop() employeeId?: string;
-  @Prop({ type: String, required: true }) outcome!: 'added' | 'updated' | 'deleted' | 'skipped' | 'errored';
+  @Prop({ type: String, required: true }) outcome!: SyncOutcome;
   @Prop({ type: [String], default: [] }) changedFields!: string[];
   /** A reason code (`UNCHANGED`, `INVALID_PERSON`, ...). */
   @Prop() reason?: string;
   /** Field names and codes only, e.g. `ssn:INVALID_SSN`. */
   @Prop({ type: [String], default: [] }) details!: string[];
+  /**
+   * False between "planned" and "written to HR": a run that crashes in between re-applies
+   * these on resume, so its counters stay exact.
+   */
+  @Prop({ default: true }) applied!: boolean;
   @Prop({ required: true }) at!: Date;
   @Prop({ required: true }) expiresAt!: Date;
 }
 
 export const SyncRecordSchema = SchemaFactory.createForClass(SyncRecordDocument);
+
+/** One import at a time per tenant: `_id` is the tenant id, held by the run until it ends. */
+@Schema({ collection: 'import_locks', versionKey: false, autoIndex: false })
+export class ImportLockDocument {
+  @Prop({ type: String, required: true }) _id!: string;
+  @Prop({ required: true }) runId!: string;
+  @Prop({ required: true }) lockedAt!: Date;
+}
+
+export const ImportLockSchema = SchemaFactory.createForClass(ImportLockDocument);

@@ -10,3 +10,5 @@ export * from './payloads/sync-progress.payload';
 export * from './tenant-settings';
 export * from './admin/icims-settings.dto';
 export * from './admin/icims-settings.view';
+export * from './admin/sync-runs.dto';
+export * from './admin/sync-runs.view';

@@ -16,6 +16,29 @@ export class HrEmployeesClient {
     return (response.json as { items: StoredEmployee[] }).items[0];
   }
 
+  /** The employees linked to any of `icimsIds` (at most 500), by iCIMS id: one round trip for a page of people. */
+  async findByIcimsIds(tenantId: string, icimsIds: readonly string[]): Promise<Map<string, StoredEmployee>> {
+    const found = new Map<string, StoredEmployee>();
+    if (icimsIds.length === 0) return found;
+    const response = await this.http.request('GET', `${tenantPath(tenantId)}/employees?icimsIds=${icimsIds.map(encodeURIComponent).join(',')}&pageSize=${icimsIds.length}`);
+    if (response.status !== 200) throw hrRefusal(response, `the lookup of ${icimsIds.length} iCIMS ids`);
+    for (const employee of (response.json as { items: StoredEmployee[] }).items) if (employee.icimsId) found.set(employee.icimsId, employee);
+    return found;
+  }
+
+  /** One page of the employees linked to an iCIMS person, in id order. */
+  async listLinked(tenantId: string, afterId: string | undefined, pageSize: number): Promise<{ items: StoredEmployee[]; nextAfterId?: string }> {
+    const after = afterId === undefined ? '' : `&afterId=${encodeURIComponent(afterId)}`;
+    const response = await this.http.request('GET', `${tenantPath(tenantId)}/employees?linked=true&pageSize=${pageSize}${after}`);
+    if (response.status !== 200) throw hrRefusal(response, 'the list of linked employees');
+    return response.json as { items: StoredEmployee[]; nextAfterId?: string };
+  }
+
+  /** Ends the employment: inactive plus a departure date. Nothing is ever hard-deleted. */
+  async deactivate(tenantId: string, id: string, departureDate: string): Promise<StoredEmployee> {
+    return this.update(tenantId, id, { userStatus: 'inactive', separationDate: departureDate });
+  }
+
   async create(tenantId: string, employee: HrEmployee): Promise<StoredEmployee> {
     return this.write('POST', `${tenantPath(tenantId)}/employees`, employee);
   }

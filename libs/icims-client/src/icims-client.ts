@@ -53,6 +53,19 @@ interface CallOptions {
   priority?: RequestPriority;
 }
 
+interface SearchOptions extends CallOptions {
+  /** Resume after this person id (a checkpoint). */
+  startAfter?: string;
+}
+
+/** iCIMS datetimes in search filters: UTC `yyyy-mm-dd hh:mm AM`. */
+export function toIcimsDateTime(date: Date): string {
+  const hours = date.getUTCHours();
+  const twelve = hours % 12 === 0 ? 12 : hours % 12;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.toISOString().slice(0, 10)} ${pad(twelve)}:${pad(date.getUTCMinutes())} ${hours < 12 ? 'AM' : 'PM'}`;
+}
+
 /**
  * Typed iCIMS people API: GET/PATCH a person and search ids page by page. Keep-alive
  * pool, concurrency limit, circuit breaker, jittered retries on 5xx/network, 429 waited
@@ -95,8 +108,8 @@ export class IcimsClient {
   }
 
   /** Every matching person id once, ascending, paging by `person.id >` the last one seen. */
-  async *searchPeople(tenant: IcimsTenant, filters: SearchFilter[] = [], options: CallOptions = {}): AsyncGenerator<string> {
-    let lastId: string | undefined;
+  async *searchPeople(tenant: IcimsTenant, filters: SearchFilter[] = [], options: SearchOptions = {}): AsyncGenerator<string> {
+    let lastId = options.startAfter;
     for (;;) {
       const pageFilters = lastId === undefined ? filters : [...filters, { name: 'person.id', value: [lastId], operator: '>' as const }];
       const body = { filters: pageFilters, operator: '&' };

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { changedSyncedFields } from './diff';
+import { changedSyncedFields, syncedValuesHash } from './diff';
 import { EXPORTED_FIELDS, IMPORTED_FIELDS } from './hr-employee';
 
 describe(changedSyncedFields.name, () => {
@@ -24,5 +24,23 @@ describe(changedSyncedFields.name, () => {
   it('diff(x, x) is empty', () => {
     const record = fc.dictionary(fc.constantFrom(...IMPORTED_FIELDS, ...EXPORTED_FIELDS), fc.oneof(fc.string(), fc.constant(undefined)));
     fc.assert(fc.property(record, fc.constantFrom('import' as const, 'export' as const), (x, direction) => expect(changedSyncedFields(direction, x, { ...x })).toEqual([])));
+  });
+});
+
+describe(syncedValuesHash.name, () => {
+  const employee = { icimsId: '1', firstName: 'Jane', lastName: 'Doe', ssn: '123456789' };
+
+  it('is equal for equal synced values, empty and absent alike', () => {
+    expect(syncedValuesHash('import', 't', employee)).toBe(syncedValuesHash('import', 't', { ...employee, city: '' }));
+  });
+
+  it('changes with any synced value, and with the tenant', () => {
+    const base = syncedValuesHash('import', 't', employee);
+    expect(syncedValuesHash('import', 't', { ...employee, ssn: '123456780' })).not.toBe(base);
+    expect(syncedValuesHash('import', 'other', employee)).not.toBe(base);
+  });
+
+  it('holds no value in clear', () => {
+    expect(syncedValuesHash('import', 't', employee)).not.toMatch(/Jane|123456789/);
   });
 });

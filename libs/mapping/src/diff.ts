@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { EXPORTED_FIELDS, HrEmployee, HrField, IMPORTED_FIELDS } from './hr-employee';
 
 export type SyncDirection = 'import' | 'export';
@@ -16,4 +17,14 @@ function comparable(value: unknown): unknown {
   if (value === null || value === undefined) return undefined;
   if (typeof value === 'string') return value === '' ? undefined : value;
   return value;
+}
+
+/**
+ * A digest of the synced fields of `direction` (for `sync_state`): equal snapshots hash
+ * equal, and no value can be read back from it. Salted per tenant, so SSNs and birth
+ * dates cannot be found by hashing guesses across tenants.
+ */
+export function syncedValuesHash(direction: SyncDirection, tenantSalt: string, values: Partial<HrEmployee>): string {
+  const snapshot = FIELDS_OF[direction].map((field) => [field, comparable(values[field]) ?? null]);
+  return createHash('sha256').update(tenantSalt).update('\0').update(JSON.stringify(snapshot)).digest('base64url');
 }

@@ -9,7 +9,7 @@ import { ProcessedEvent, ProcessedEventSchema } from './idempotency/processed-ev
 import { KafkaBatchConsumer } from './kafka/batch-consumer';
 import { createKafkaClient } from './kafka/kafka-client.factory';
 import { EventPublisher } from './kafka/event-publisher.service';
-import { KafkaBatchServer } from './kafka/kafka-batch.server';
+import { KafkaBatchServer, consumerGroupOf } from './kafka/kafka-batch.server';
 import { TopicAdmin } from './kafka/topic-admin.service';
 import { MetricsService } from './metrics/metrics.service';
 import { RetentionService } from './mongo/retention.service';
@@ -38,10 +38,12 @@ export class KafkaBatchServerFactory {
   create(): KafkaBatchServer {
     const { KAFKA_HANDLER_RETRIES, KAFKA_RETRY_INITIAL_MS, KAFKA_RETRY_MAX_MS } = this.config;
     return new KafkaBatchServer(
-      (handlers) =>
+      (topic, handler) =>
         new KafkaBatchConsumer(this.kafka, {
-          groupId: this.groupId,
-          handlers,
+          groupId: consumerGroupOf(this.groupId, topic),
+          topic,
+          handler,
+          partitionsConcurrently: this.config.KAFKA_PARTITIONS_CONCURRENTLY,
           retry: { retries: KAFKA_HANDLER_RETRIES, initialDelayMs: KAFKA_RETRY_INITIAL_MS, maxDelayMs: KAFKA_RETRY_MAX_MS },
           sessionTimeoutMs: this.config.KAFKA_SESSION_TIMEOUT_MS,
           processed: this.processed,

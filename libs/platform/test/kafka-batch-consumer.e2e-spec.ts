@@ -1,7 +1,7 @@
 import { Kafka, KafkaMessage } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import { Topic, createEvent, dlqTopicOf } from '@icims-sync/contracts';
-import { DLQ_HEADER } from '@icims-sync/platform';
+import { DLQ_HEADER, consumerGroupOf } from '@icims-sync/platform';
 import { ServiceProcess, drainTopic, ensureContractTopics, expectEventually, freePort, mongoUrlFor, produceRaw, stackEnv, startGroupAtEnd, testKafka, uniqueName } from '@icims-sync/testing';
 
 const PROBE_ENTRY = 'libs/testing/dist/fixtures/probe-consumer/main.js';
@@ -78,7 +78,7 @@ describe('KafkaBatchConsumer (real broker, real store, separate process)', () =>
 
     await expectEventually(async () => expect((await effectIds(database, [first.envelope.id, last.envelope.id])).sort()).toEqual([first.envelope.id, last.envelope.id].sort()));
     const dead = await drainTopic(kafka, dlqTopicOf(Topic.CandidateHired), {
-      filter: (message) => message.key?.toString() === key && header(message, DLQ_HEADER.consumerGroup) === groupId,
+      filter: (message) => message.key?.toString() === key && header(message, DLQ_HEADER.consumerGroup) === consumerGroupOf(groupId, Topic.CandidateHired),
       count: 4,
     });
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { IHeaders, Kafka, KafkaMessage, Partitioners, logLevel } from 'kafkajs';
 import { ALL_TOPICS } from '@icims-sync/contracts';
-import { TopicAdmin } from '@icims-sync/platform';
+import { TopicAdmin, consumerGroupOf } from '@icims-sync/platform';
 import { expectEventually } from './eventually';
 import { stackEnv } from './stack-env';
 
@@ -11,11 +11,11 @@ export function testKafka(): Kafka {
 
 /** Creates every contract topic and its DLQ, as the services do at startup. */
 export async function ensureContractTopics(kafka: Kafka): Promise<void> {
-  await new TopicAdmin(kafka, { partitions: 3, replicationFactor: 1 }).ensureTopics(ALL_TOPICS);
+  await new TopicAdmin(kafka, { partitions: 6, replicationFactor: 1 }).ensureTopics(ALL_TOPICS);
 }
 
 /**
- * Commits `groupId` at the current end of `topics`, so a service under test starts where a
+ * Commits the service group `groupId` (its per-topic groups) at the current end of `topics`, so a service under test starts where a
  * long-running deployment would be, not at the beginning of every earlier test's messages.
  */
 export async function startGroupAtEnd(kafka: Kafka, groupId: string, topics: string[]): Promise<void> {
@@ -24,7 +24,7 @@ export async function startGroupAtEnd(kafka: Kafka, groupId: string, topics: str
   try {
     for (const topic of topics) {
       const ends = await admin.fetchTopicOffsets(topic);
-      await admin.setOffsets({ groupId, topic, partitions: ends.map(({ partition, high }) => ({ partition, offset: high })) });
+      await admin.setOffsets({ groupId: consumerGroupOf(groupId, topic), topic, partitions: ends.map(({ partition, high }) => ({ partition, offset: high })) });
     }
   } finally {
     await admin.disconnect();

@@ -1,4 +1,5 @@
-import { IsEmail, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_MESSAGE = (field: string) => ({ message: `${field} must be a date as yyyy-mm-dd` });
@@ -35,4 +36,25 @@ export class EmployeeFieldsDto extends EmployeeDetailsDto {
 export class CreateEmployeeDto extends EmployeeDetailsDto {
   @IsString() @Length(1, 100) firstName!: string;
   @IsString() @Length(1, 100) lastName!: string;
+}
+
+export const MAX_PAGE_SIZE = 500;
+
+/** `GET /tenants/{id}/employees`: by one or many iCIMS ids, or linked ones only, in id order. */
+export class ListEmployeesQueryDto {
+  @IsOptional() @Matches(/^\d{1,20}$/, { message: 'icimsId must be an iCIMS id (digits)' }) icimsId?: string;
+
+  /** Comma-separated iCIMS ids (at most 500). */
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value))
+  @ArrayMaxSize(MAX_PAGE_SIZE, { message: `icimsIds takes at most ${MAX_PAGE_SIZE} ids` })
+  @Matches(/^\d{1,20}$/, { each: true, message: 'icimsIds must be iCIMS ids (digits), comma-separated' })
+  icimsIds?: string[];
+
+  /** Only employees linked to an iCIMS person. */
+  @IsOptional() @Transform(({ value }) => value === 'true' || value === true) @IsBoolean() linked?: boolean;
+
+  @IsOptional() @IsString() @MaxLength(128) afterId?: string;
+
+  @IsOptional() @Type(() => Number) @IsInt({ message: 'pageSize must be an integer' }) @Min(1) @Max(MAX_PAGE_SIZE) pageSize?: number;
 }

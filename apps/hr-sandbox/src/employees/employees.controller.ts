@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, Param, Patch, Post, Query } from '@nestjs/common';
 import { WriteOrigin } from '@icims-sync/contracts';
-import { CreateEmployeeDto, EmployeeFieldsDto } from './employee.dto';
+import { CreateEmployeeDto, EmployeeFieldsDto, ListEmployeesQueryDto } from './employee.dto';
 import { Employee, EmployeesService } from './employees.service';
 
 /** icims-sync marks its own writes so hr-export can suppress their echo. */
@@ -28,7 +28,7 @@ export class EmployeesController {
   }
 
   @Get()
-  list(@Param('tenantId') tenantId: string, @Query('icimsId') icimsId?: string, @Query('afterId') afterId?: string, @Query('pageSize') pageSize?: string) {
-    return this.employees.list(tenantId, { icimsId, afterId, pageSize: pageSize === undefined ? undefined : Number(pageSize) || undefined });
+  list(@Param('tenantId') tenantId: string, @Query() query: ListEmployeesQueryDto) {
+    return this.employees.list(tenantId, query);
   }
 }

@@ -5,13 +5,12 @@ import { Model } from 'mongoose';
 import { Topic, WriteOrigin, createEvent } from '@icims-sync/contracts';
 import { EXPORTED_FIELDS } from '@icims-sync/mapping';
 import { AppException, EventPublisher, InvalidInputException } from '@icims-sync/platform';
-import { EmployeeFieldsDto } from './employee.dto';
+import { EmployeeFieldsDto, ListEmployeesQueryDto, MAX_PAGE_SIZE } from './employee.dto';
 import { EmployeeDocument } from './employee.schema';
 
 export type Employee = Omit<EmployeeDocument, '_id' | 'icimsLink'> & { id: string };
 
 const DUPLICATE_KEY = 11000;
-const MAX_PAGE_SIZE = 500;
 
 /** Employees per tenant; every save publishes `employee.updated`, as the real HR system does. */
 @Injectable()
@@ -71,9 +70,12 @@ export class EmployeesService implements OnModuleInit {
     return toEmployee(document);
   }
 
-  async list(tenantId: string, query: { icimsId?: string; afterId?: string; pageSize?: number }): Promise<{ items: Employee[]; nextAfterId?: string }> {
-    const pageSize = Math.min(Math.max(query.pageSize ?? 100, 1), MAX_PAGE_SIZE);
-    const filter: Record<string, unknown> = query.icimsId ? { icimsLink: `${tenantId}:${query.icimsId}` } : { tenantId };
+  async list(tenantId: string, query: ListEmployeesQueryDto): Promise<{ items: Employee[]; nextAfterId?: string }> {
+    const pageSize = query.pageSize ?? (query.icimsIds ? MAX_PAGE_SIZE : 100);
+    const filter: Record<string, unknown> = { tenantId };
+    if (query.icimsId) filter.icimsLink = `${tenantId}:${query.icimsId}`;
+    else if (query.icimsIds) filter.icimsLink = { $in: query.icimsIds.map((icimsId) => `${tenantId}:${icimsId}`) };
+    else if (query.linked) filter.icimsLink = { $exists: true };
     if (query.afterId) filter._id = { $gt: query.afterId };
     const documents = await this.model.find(filter).sort({ _id: 1 }).limit(pageSize).lean<EmployeeDocument[]>();
     const items = documents.map(toEmployee);

@@ -18,10 +18,10 @@ export class TenantSettingsClient {
     this.cacheMs = config.SETTINGS_CACHE_MS;
   }
 
-  /** The tenant's settings, or undefined when the vault has no connection for it. */
-  async find(tenantId: string): Promise<TenantSettings | undefined> {
+  /** The tenant's settings, or undefined when the vault has no connection for it; `fresh` skips the cache. */
+  async find(tenantId: string, options: { fresh?: boolean } = {}): Promise<TenantSettings | undefined> {
     const cached = this.cache.get(tenantId);
-    if (cached && Date.now() - cached.at < this.cacheMs) return cached.settings;
+    if (!options.fresh && cached && Date.now() - cached.at < this.cacheMs) return cached.settings;
     const response = await this.vault.get(`/internal/tenants/${encodeURIComponent(tenantId)}/settings`);
     if (response.status === 404) {
       this.cache.set(tenantId, { at: Date.now(), settings: undefined });

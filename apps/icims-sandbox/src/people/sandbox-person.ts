@@ -5,12 +5,7 @@ export type SandboxPerson = Record<string, unknown> & { id: string; updateddate:
 export const REQUIRED_PERSON_FIELDS = ['firstname', 'lastname'] as const;
 
 /** iCIMS datetimes: UTC `yyyy-mm-dd hh:mm AM`. */
-export function icimsDateTime(date: Date): string {
-  const hours = date.getUTCHours();
-  const twelve = hours % 12 === 0 ? 12 : hours % 12;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.toISOString().slice(0, 10)} ${pad(twelve)}:${pad(date.getUTCMinutes())} ${hours < 12 ? 'AM' : 'PM'}`;
-}
+export { toIcimsDateTime as icimsDateTime } from '@icims-sync/icims-client';
 
 /** Parses an iCIMS datetime or ISO-8601 to epoch ms (NaN when neither). */
 export function parseIcimsDateTime(value: string): number {

@@ -1,7 +1,7 @@
 // class-transformer's @Type reads design metadata.
 import 'reflect-metadata';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsUUID, Min, ValidateNested } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateNested } from 'class-validator';
 
 export const SYNC_DIRECTIONS = ['import', 'export'] as const;
 export type SyncDirection = (typeof SYNC_DIRECTIONS)[number];
@@ -32,4 +32,10 @@ export class SyncProgressPayload {
   @ValidateNested()
   @Type(() => SyncCounters)
   counters!: SyncCounters;
+
+  /** The reason code of a failed run. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  errorCode?: string;
 }

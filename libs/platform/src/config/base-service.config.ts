@@ -45,7 +45,11 @@ export class BaseServiceConfig extends HttpServiceConfig {
 
   /** Partitions for topics the service creates when they are missing. */
   @IsInt() @Min(1) @Max(1000)
-  KAFKA_TOPIC_PARTITIONS: number = 3;
+  KAFKA_TOPIC_PARTITIONS: number = 6;
+
+  /** Partitions of one topic a replica handles at once; order is kept within each partition. */
+  @IsInt() @Min(1) @Max(1000)
+  KAFKA_PARTITIONS_CONCURRENTLY: number = 6;
 
   @IsInt() @Min(1) @Max(7)
   KAFKA_REPLICATION_FACTOR: number = 1;

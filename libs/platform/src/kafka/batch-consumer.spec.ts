@@ -41,7 +41,9 @@ describe(KafkaBatchConsumer.name, () => {
     kafka.consumer.mockReturnValue(consumer);
     return new KafkaBatchConsumer(kafka, {
       groupId: 'group-1',
-      handlers: new Map([[TOPIC, handler]]),
+      topic: TOPIC,
+      handler,
+      partitionsConcurrently: 1,
       retry: { retries: 2, initialDelayMs: 1, maxDelayMs: 2 },
       sessionTimeoutMs: 10_000,
       processed,

@@ -42,7 +42,10 @@ export interface RetrySettings {
 
 export interface BatchConsumerOptions {
   groupId: string;
-  handlers: ReadonlyMap<TopicName, EnvelopeHandler>;
+  topic: TopicName;
+  handler: EnvelopeHandler;
+  /** Partitions handled at once (kafkajs `partitionsConsumedConcurrently`); order holds within each. */
+  partitionsConcurrently: number;
   retry: RetrySettings;
   processed: ProcessedEventStore;
   deadLetters: DeadLetterSink;
@@ -80,13 +83,14 @@ export class KafkaBatchConsumer {
   async start(): Promise<void> {
     await this.consumer.connect();
     // A new group starts from the beginning: nothing produced before it first joined is lost.
-    await this.consumer.subscribe({ topics: [...this.options.handlers.keys()], fromBeginning: true });
+    await this.consumer.subscribe({ topics: [this.options.topic], fromBeginning: true });
     await this.consumer.run({
       autoCommit: false,
+      partitionsConsumedConcurrently: this.options.partitionsConcurrently,
       eachBatchAutoResolve: false,
       eachBatch: (payload) => this.processBatch(payload),
     });
-    this.logger.log({ groupId: this.options.groupId, topics: [...this.options.handlers.keys()] }, 'consuming');
+    this.logger.log({ groupId: this.options.groupId, topic: this.options.topic }, 'consuming');
   }
 
   /** Finishes the message in hand, commits, and leaves the group. */
@@ -134,8 +138,6 @@ export class KafkaBatchConsumer {
       return true;
     }
     const envelope = decoded.envelope as Envelope<unknown>;
-    const handler = this.options.handlers.get(topic);
-    if (!handler) throw new Error(`no handler for ${topic}`);
 
     const context: MessageContext = {
       ...origin,
@@ -178,11 +180,11 @@ export class KafkaBatchConsumer {
   }
 
   private async handleOnce(envelope: Envelope<unknown>, context: MessageContext, heartbeat: () => Promise<void>): Promise<'handled' | 'duplicate'> {
-    const { processed, groupId, handlers } = this.options;
+    const { processed, groupId, handler } = this.options;
     if (await processed.isProcessed(groupId, envelope.id)) return 'duplicate';
     const beat = setInterval(() => void heartbeat().catch(() => undefined), HEARTBEAT_EVERY_MS);
     try {
-      await handlers.get(context.topic as TopicName)!(envelope, context);
+      await handler(envelope, context);
     } finally {
       clearInterval(beat);
     }

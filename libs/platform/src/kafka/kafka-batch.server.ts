@@ -3,14 +3,21 @@ import { isObservable, lastValueFrom } from 'rxjs';
 import { ALL_TOPICS, TopicName } from '@icims-sync/contracts';
 import { EnvelopeHandler, KafkaBatchConsumer } from './batch-consumer';
 
-export type BatchConsumerFactory = (handlers: ReadonlyMap<TopicName, EnvelopeHandler>) => KafkaBatchConsumer;
+export type BatchConsumerFactory = (topic: TopicName, handler: EnvelopeHandler) => KafkaBatchConsumer;
+
+/** Each topic has its own consumer group: `<group>.<topic>`. */
+export function consumerGroupOf(baseGroupId: string, topic: string): string {
+  return `${baseGroupId}.${topic}`;
+}
 
 /**
  * Nest transport that routes `@EventPattern(Topic.X)` handlers to our batch consumer
- * (Nest's own Kafka transport commits per message before effects are durable).
+ * (Nest's own Kafka transport commits per message before effects are durable). One
+ * consumer per topic: kafkajs fetches again only when every batch of a fetch is done, so
+ * a minutes-long import must not share a consumer with second-long hires.
  */
 export class KafkaBatchServer extends Server implements CustomTransportStrategy {
-  private consumer?: KafkaBatchConsumer;
+  private consumers: KafkaBatchConsumer[] = [];
 
   constructor(private readonly createConsumer: BatchConsumerFactory) {
     super();
@@ -18,11 +25,8 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
 
   async listen(callback: (error?: unknown) => void): Promise<void> {
     try {
-      const handlers = new Map<TopicName, EnvelopeHandler>();
-      for (const [pattern, handler] of this.messageHandlers) handlers.set(asTopic(pattern), toEnvelopeHandler(handler));
-      if (handlers.size === 0) return callback();
-      this.consumer = this.createConsumer(handlers);
-      await this.consumer.start();
+      for (const [pattern, handler] of this.messageHandlers) this.consumers.push(this.createConsumer(asTopic(pattern), toEnvelopeHandler(handler)));
+      await Promise.all(this.consumers.map((consumer) => consumer.start()));
       callback();
     } catch (error) {
       callback(error);
@@ -30,7 +34,7 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
   }
 
   async close(): Promise<void> {
-    await this.consumer?.stop();
+    await Promise.all(this.consumers.map((consumer) => consumer.stop()));
   }
 
   on(): never {
@@ -38,7 +42,7 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
   }
 
   unwrap<T>(): T {
-    return this.consumer as T;
+    return this.consumers as T;
   }
 }
 

@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import pLimit from 'p-limit';
+import { ImportRunRepository, RecordOutcome } from '@icims-sync/audit';
+import { HrEmployeesClient, StoredEmployee } from '@icims-sync/hr-client';
+import { IcimsNotFound } from '@icims-sync/icims-client';
+import { IcimsClients } from '../hires/icims-clients';
+import { PeoplePages } from './people-pages';
+import type { ImportRun } from './run-import.usecase';
+import { RunInterrupted } from './run-interrupted';
+
+const HR_PAGE_SIZE = 500;
+const CONFIRM_CONCURRENCY = 8;
+/** What a departure writes, for the record. */
+const DEPARTURE_FIELDS = ['userStatus', 'separationDate'];
+
+/**
+ * The `deleted` counter: HR employees linked to an iCIMS person who no longer exists are
+ * deactivated (inactive plus a departure date), never hard-deleted.
+ */
+@Injectable()
+export class DeletionSweep {
+  constructor(
+    private readonly icims: IcimsClients,
+    private readonly hr: HrEmployeesClient,
+    private readonly runs: ImportRunRepository,
+    private readonly pages: PeoplePages,
+  ) {}
+
+  async sweep(job: ImportRun): Promise<void> {
+    const { context, priority, run } = job;
+    const { tenantId } = context.tenant;
+    const client = this.icims.forHost(context.settings.apiBaseUrl);
+    // Every id iCIMS has now: a thousand per request, so cheap against the budget.
+    const existing = new Set<string>();
+    for await (const personId of client.searchPeople(context.tenant, [], { priority })) existing.add(personId);
+    let afterId = run.checkpoint?.phase === 'deletions' ? run.checkpoint.afterEmployeeId : undefined;
+    const today = new Date().toISOString().slice(0, 10);
+    do {
+      if (job.signal.aborted) throw new RunInterrupted();
+      const page = await this.hr.listLinked(tenantId, afterId, HR_PAGE_SIZE);
+      const candidates = page.items.filter((employee) => employee.icimsId && !existing.has(employee.icimsId) && employee.userStatus !== 'inactive');
+      const gone = await this.confirmGone(job, candidates);
+      // Someone this run already recorded was in iCIMS when it looked; the next run decides.
+      const seen = await this.runs.recorded(run._id, gone.map((employee) => employee.icimsId!));
+      const departures: RecordOutcome[] = gone
+        .filter((employee) => !seen.has(employee.icimsId!))
+        .map((employee) => ({ icimsId: employee.icimsId, employeeId: employee.id, outcome: 'deleted', changedFields: DEPARTURE_FIELDS, reason: 'PERSON_DELETED' }));
+      await this.runs.plan(run._id, run.tenantId, departures.map((record) => ({ record, pending: true })));
+      const limit = pLimit(CONFIRM_CONCURRENCY);
+      await Promise.all(departures.map((record) => limit(() => this.hr.deactivate(tenantId, record.employeeId!, today))));
+      await this.runs.settle(run._id, departures);
+      afterId = page.nextAfterId;
+      await this.pages.advance(job, departures, { phase: 'deletions', afterEmployeeId: afterId });
+    } while (afterId);
+  }
+
+  /** A person missing from the id list may have been created since; a 404 is what proves it gone. */
+  private async confirmGone(job: ImportRun, candidates: StoredEmployee[]): Promise<StoredEmployee[]> {
+    const client = this.icims.forHost(job.context.settings.apiBaseUrl);
+    const limit = pLimit(CONFIRM_CONCURRENCY);
+    const gone = await Promise.all(
+      candidates.map((employee) =>
+        limit(async () => {
+          try {
+            await client.getPerson(job.context.tenant, employee.icimsId!, ['firstname'], { priority: job.priority });
+            return false;
+          } catch (error) {
+            if (error instanceof IcimsNotFound) return true;
+            throw error;
+          }
+        }),
+      ),
+    );
+    return candidates.filter((_, index) => gone[index]);
+  }
+}

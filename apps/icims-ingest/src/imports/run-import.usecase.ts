@@ -1,0 +1,122 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { ExponentialBackoff, handleWhen, retry } from 'cockatiel';
+import { Envelope, ImportRequestedPayload } from '@icims-sync/contracts';
+import { Counters, ImportRunRepository, SyncAuditRepository, SyncRunDocument } from '@icims-sync/audit';
+import { IcimsAccessDenied, IcimsAuthError, IcimsRateLimited, RequestPriority, toIcimsDateTime } from '@icims-sync/icims-client';
+import { AppException, internalDescription, isRetryable } from '@icims-sync/platform';
+import { TenantContext, pauseReasonOf, tenantContextOf } from '../people/tenant-context';
+import { TenantSettingsClient } from '../tenants/tenant-settings.client';
+import { DeletionSweep } from './deletion-sweep';
+import { PeoplePages } from './people-pages';
+import { RunInterrupted } from './run-interrupted';
+import { RunProgressPublisher } from './run-progress.publisher';
+
+/**
+ * [assumed] iCIMS search sees updates up to 15 minutes late (`staleness`) and its datetimes
+ * are to the minute: incremental runs look back this much before the last successful start.
+ */
+const INCREMENTAL_OVERLAP_MS = 16 * 60_000;
+
+/** What an import run works with, once resolved. */
+export interface ImportRun {
+  run: SyncRunDocument;
+  context: TenantContext;
+  priority: RequestPriority;
+  counters: Counters;
+  signal: AbortSignal;
+}
+
+/**
+ * A full or incremental import (manual or scheduled): every person in scope through the
+ * same plan/apply as a hire, then HR employees whose iCIMS person is gone are deactivated.
+ * Checkpointed per page, so a crashed or drained consumer resumes where it was, with
+ * counters recomputed from the records, exact.
+ */
+@Injectable()
+export class RunImportUseCase {
+  private readonly logger = new Logger(RunImportUseCase.name);
+
+  constructor(
+    private readonly tenants: TenantSettingsClient,
+    private readonly audit: SyncAuditRepository,
+    private readonly runs: ImportRunRepository,
+    private readonly pages: PeoplePages,
+    private readonly deletions: DeletionSweep,
+    private readonly progress: RunProgressPublisher,
+  ) {}
+
+  async execute(envelope: Envelope<ImportRequestedPayload>, signal: AbortSignal): Promise<void> {
+    const { runId, trigger } = envelope.payload;
+    const run = await this.audit.findRun(runId);
+    if (!run || run.tenantId !== envelope.tenantId) {
+      this.logger.warn({ runId }, 'import requested for a run that was never queued; ignored');
+      return;
+    }
+    if (run.status === 'succeeded' || run.status === 'failed') return;
+    const settings = await this.tenants.find(run.tenantId, { fresh: true });
+    const resolved = tenantContextOf(settings, run.tenantId);
+    if (!resolved.ok) return this.fail(run, resolved.reason, `the import cannot run: ${resolved.reason}${resolved.details.length ? ` (${resolved.details.join(', ')})` : ''}`);
+    if (trigger === 'scheduled' && !resolved.context.settings.automaticSync.import) {
+      return this.fail(run, pauseReasonOf(resolved.context.settings), 'automatic import is paused or switched off for this tenant');
+    }
+    if (run.status === 'queued') {
+      run.since = run.mode === 'incremental' ? await this.sinceOf(run.tenantId) : undefined;
+      await this.runs.markRunning(run._id, run.since);
+    }
+    const job: ImportRun = { run, context: resolved.context, priority: trigger === 'manual' ? 'manual' : 'automatic', counters: await this.runs.countOutcomes(run._id), signal };
+    await this.progress.publish(run.tenantId, run._id, 'running', job.counters);
+    this.logger.log({ runId, mode: run.mode, since: run.since, resumedAt: run.checkpoint }, 'import running');
+    try {
+      await this.patiently(signal, () => this.runPhases(job));
+    } catch (error) {
+      if (error instanceof RunInterrupted || signal.aborted) throw error;
+      const { code, message } = failureOf(error);
+      this.logger.warn({ runId, code, error: internalDescription(error) }, 'import failed');
+      return this.fail(run, code, message);
+    }
+    const counters = await this.runs.countOutcomes(run._id);
+    await this.runs.finish(run, 'succeeded', counters);
+    await this.progress.publish(run.tenantId, run._id, 'succeeded', counters);
+    this.logger.log({ runId, counters }, 'import succeeded');
+  }
+
+  /** Resumable phases: each starts from the run's stored checkpoint, so a retry carries on. */
+  private async runPhases(job: ImportRun): Promise<void> {
+    const stored = await this.audit.findRun(job.run._id);
+    job.run.checkpoint = stored?.checkpoint;
+    job.counters = await this.runs.countOutcomes(job.run._id);
+    await this.pages.reapplyPending(job);
+    if (job.run.checkpoint?.phase !== 'deletions') await this.pages.importAll(job, job.run.since ? [{ name: 'person.updateddate', value: [toIcimsDateTime(job.run.since)], operator: '>=' }] : []);
+    await this.deletions.sweep(job);
+  }
+
+  /** Transient failures (iCIMS or HR down) are waited out for a while before the run fails. */
+  private patiently(signal: AbortSignal, phases: () => Promise<void>): Promise<void> {
+    const policy = retry(handleWhen((error) => !(error instanceof RunInterrupted) && isRetryable(error) && !(error instanceof IcimsRateLimited)), {
+      maxAttempts: 6,
+      backoff: new ExponentialBackoff({ initialDelay: 1_000, maxDelay: 30_000 }),
+    });
+    policy.onRetry(({ delay }) => this.logger.warn({ delay }, 'import hit a transient failure; resuming from its checkpoint'));
+    return policy.execute(phases, signal);
+  }
+
+  private async sinceOf(tenantId: string): Promise<Date | undefined> {
+    const lastStart = await this.runs.lastSuccessfulImportStart(tenantId);
+    return lastStart && new Date(lastStart.getTime() - INCREMENTAL_OVERLAP_MS);
+  }
+
+  private async fail(run: SyncRunDocument, code: string, message: string): Promise<void> {
+    const counters = await this.runs.countOutcomes(run._id);
+    await this.runs.finish(run, 'failed', counters, { code, message });
+    await this.progress.publish(run.tenantId, run._id, 'failed', counters, code);
+  }
+}
+
+/** A reason code and a message fit for the admin (no stack, no PII). */
+function failureOf(error: unknown): { code: string; message: string } {
+  if (error instanceof IcimsRateLimited) return { code: 'ICIMS_BUDGET_EXHAUSTED', message: `the iCIMS request budget ran out (${error.message}); the next run picks up from here` };
+  if (error instanceof IcimsAuthError) return { code: 'ICIMS_AUTH_FAILED', message: 'iCIMS refused the credentials: check them and press Connect' };
+  if (error instanceof IcimsAccessDenied) return { code: 'ICIMS_ACCESS_DENIED', message: 'the iCIMS user lacks API rights for people' };
+  if (error instanceof AppException) return { code: error.code, message: error.message };
+  return { code: 'INTERNAL_ERROR', message: 'the import stopped on an unexpected error; see the icims-ingest log for this run' };
+}

@@ -1,0 +1,176 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { randomUUID } from 'node:crypto';
+import { Model } from 'mongoose';
+import { ImportMode, SYNC_OUTCOMES, SyncRunStatus, SyncRunView } from '@icims-sync/contracts';
+import { RecordOutcome, SyncAuditRepository, recordIdOf, toRunView } from './sync-audit.repository';
+import { Counters, ImportCheckpoint, ImportLockDocument, SyncRecordDocument, SyncRunDocument, ZERO_COUNTERS } from './sync-run.schema';
+
+const DUPLICATE_KEY = 11000;
+/** A lock whose run was never written (the requester died in between) is taken over after this. */
+const ORPHAN_LOCK_MS = 60_000;
+const FINISHED: readonly SyncRunStatus[] = ['succeeded', 'failed'];
+
+export type ReserveResult =
+  | { reserved: SyncRunView }
+  /** Another import of the tenant is queued or running. */
+  | { running: string }
+  /** A run with this id exists already (a scheduled run of the same day). */
+  | { exists: string };
+
+export interface ImportRequest {
+  tenantId: string;
+  trigger: 'manual' | 'scheduled';
+  mode: ImportMode;
+  requestedBy?: string;
+  /** Deterministic ids make a retried or doubled request land on the same run. */
+  runId?: string;
+}
+
+/** Import runs: one at a time per tenant, checkpoints, and per-record outcomes written before their effect. */
+@Injectable()
+export class ImportRunRepository {
+  private readonly logger = new Logger(ImportRunRepository.name);
+
+  constructor(
+    @InjectModel(SyncRunDocument.name) private readonly runs: Model<SyncRunDocument>,
+    @InjectModel(SyncRecordDocument.name) private readonly records: Model<SyncRecordDocument>,
+    @InjectModel(ImportLockDocument.name) private readonly locks: Model<ImportLockDocument>,
+    private readonly audit: SyncAuditRepository,
+  ) {}
+
+  /** Queues a run, unless the tenant already has one queued or running. */
+  async reserve(request: ImportRequest, attempt = 0): Promise<ReserveResult> {
+    const runId = request.runId ?? randomUUID();
+    const now = new Date();
+    try {
+      await this.locks.create({ _id: request.tenantId, runId, lockedAt: now });
+    } catch (error) {
+      if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
+      const holder = await this.staleLockHolder(request.tenantId);
+      if (holder.stale && attempt === 0) return this.reserve(request, 1);
+      return { running: holder.runId };
+    }
+    const run: SyncRunDocument = {
+      _id: runId,
+      tenantId: request.tenantId,
+      direction: 'import',
+      trigger: request.trigger,
+      mode: request.mode,
+      status: 'queued',
+      startedAt: now,
+      counters: { ...ZERO_COUNTERS },
+      requestedBy: request.requestedBy,
+      expiresAt: this.audit.expiry(now),
+    };
+    try {
+      await this.runs.create(run);
+    } catch (error) {
+      await this.release(request.tenantId, runId);
+      if ((error as { code?: number }).code === DUPLICATE_KEY) return { exists: runId };
+      throw error;
+    }
+    return { reserved: toRunView(run) };
+  }
+
+  async markRunning(runId: string, since: Date | undefined): Promise<void> {
+    await this.runs.updateOne({ _id: runId, status: 'queued' }, { $set: { status: 'running', ...(since ? { since } : {}) } });
+  }
+
+  async saveProgress(runId: string, counters: Counters, checkpoint: ImportCheckpoint): Promise<void> {
+    await this.runs.updateOne({ _id: runId }, { $set: { counters, checkpoint } });
+  }
+
+  /** Ends the run and frees the tenant for the next one. */
+  async finish(run: Pick<SyncRunDocument, '_id' | 'tenantId'>, status: 'succeeded' | 'failed', counters: Counters, error?: { code: string; message: string }): Promise<void> {
+    await this.runs.updateOne({ _id: run._id }, { $set: { status, counters, finishedAt: new Date(), ...(error ? { error } : {}) } });
+    await this.release(run.tenantId, run._id);
+  }
+
+  /** Start of the tenant's last successful import: the next incremental run starts there. */
+  async lastSuccessfulImportStart(tenantId: string): Promise<Date | undefined> {
+    const last = await this.runs
+      .findOne({ tenantId, direction: 'import', trigger: { $in: ['manual', 'scheduled'] }, status: 'succeeded' })
+      .sort({ startedAt: -1, _id: -1 })
+      .lean<SyncRunDocument>();
+    return last?.startedAt;
+  }
+
+  /**
+   * Writes outcomes before their effect: `pending` ones (with an HR write still to do) are
+   * stored `applied: false`. Records already written (a resumed page) keep their first outcome.
+   */
+  async plan(runId: string, tenantId: string, outcomes: { record: RecordOutcome; pending: boolean }[]): Promise<void> {
+    if (outcomes.length === 0) return;
+    const now = new Date();
+    const documents = outcomes.map(({ record, pending }) => ({ _id: recordIdOf(runId, record), ...this.audit.recordFields(runId, tenantId, record, now, !pending) }));
+    try {
+      await this.records.insertMany(documents, { ordered: false });
+    } catch (error) {
+      const writeErrors = (error as { writeErrors?: { code?: number; err?: { code?: number } }[] }).writeErrors ?? [];
+      const onlyDuplicates = writeErrors.length > 0 && writeErrors.every((failure) => (failure.code ?? failure.err?.code) === DUPLICATE_KEY);
+      if (!onlyDuplicates) throw error;
+    }
+  }
+
+  /** The effects happened (or were refused): final outcomes, employee ids, `applied: true`. One round trip. */
+  async settle(runId: string, records: RecordOutcome[]): Promise<void> {
+    if (records.length === 0) return;
+    await this.records.bulkWrite(
+      records.map((record) => ({
+        updateOne: {
+          filter: { _id: recordIdOf(runId, record) },
+          update: {
+            $set: {
+              outcome: record.outcome,
+              changedFields: record.changedFields ?? [],
+              details: record.details ?? [],
+              applied: true,
+              ...(record.employeeId ? { employeeId: record.employeeId } : {}),
+              ...(record.reason ? { reason: record.reason } : {}),
+            },
+          },
+        },
+      })),
+      { ordered: false },
+    );
+  }
+
+  /** Records written but maybe not applied when the run stopped. */
+  async unapplied(runId: string): Promise<SyncRecordDocument[]> {
+    return this.records.find({ runId, applied: false }).lean<SyncRecordDocument[]>();
+  }
+
+  /** Which of `icimsIds` already have a record in the run. */
+  async recorded(runId: string, icimsIds: string[]): Promise<Set<string>> {
+    if (icimsIds.length === 0) return new Set();
+    const found = await this.records.find({ _id: { $in: icimsIds.map((icimsId) => recordIdOf(runId, { icimsId })) } }, { icimsId: 1 }).lean<Pick<SyncRecordDocument, 'icimsId'>[]>();
+    return new Set(found.map((record) => record.icimsId!));
+  }
+
+  /** The run's counters as its records say: exact after any number of restarts. */
+  async countOutcomes(runId: string): Promise<Counters> {
+    const groups = await this.records.aggregate<{ _id: string; count: number }>([{ $match: { runId } }, { $group: { _id: '$outcome', count: { $sum: 1 } } }]);
+    const counters: Counters = { ...ZERO_COUNTERS };
+    for (const group of groups) if ((SYNC_OUTCOMES as readonly string[]).includes(group._id)) counters[group._id as keyof Counters] = group.count;
+    counters.total = SYNC_OUTCOMES.reduce((sum, outcome) => sum + counters[outcome], 0);
+    return counters;
+  }
+
+  /** The run holding the tenant's lock, and whether it may be taken over (its run ended or was never written). */
+  private async staleLockHolder(tenantId: string): Promise<{ runId: string; stale: boolean }> {
+    const lock = await this.locks.findById(tenantId).lean<ImportLockDocument>();
+    if (!lock) return { runId: '', stale: true };
+    const run = await this.runs.findById(lock.runId, { status: 1 }).lean<Pick<SyncRunDocument, 'status'>>();
+    const stale = run ? FINISHED.includes(run.status) : Date.now() - lock.lockedAt.getTime() > ORPHAN_LOCK_MS;
+    if (stale) {
+      this.logger.warn({ tenantId, runId: lock.runId }, 'taking over a stale import lock');
+      await this.release(tenantId, lock.runId);
+    }
+    return { runId: lock.runId, stale };
+  }
+
+  private async release(tenantId: string, runId: string): Promise<void> {
+    await this.locks.deleteOne({ _id: tenantId, runId });
+  }
+}
