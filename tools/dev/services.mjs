@@ -68,7 +68,7 @@ export const SERVICES = [
     env: () => ({ VAULT_URL: 'http://127.0.0.1:3001', VAULT_SERVICE_TOKEN: serviceToken, HR_API_URL }),
   },
   { name: 'hr-export', port: 3003, database: 'icims-sync' },
-  { name: 'scheduler', port: 3004, database: 'icims-sync' },
+  { name: 'scheduler', port: 3004, database: 'icims-sync', env: () => ({ VAULT_URL: 'http://127.0.0.1:3001', VAULT_SERVICE_TOKEN: serviceToken }) },
   {
     name: 'icims-sandbox',
     port: 4000,

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { Topic } from '@icims-sync/contracts';
+import { AuditModule } from '@icims-sync/audit';
 import { HrClientModule } from '@icims-sync/hr-client';
 import { PlatformModule } from '@icims-sync/platform';
 import { AdminTokenVerifier } from './admin/admin-token.verifier';
@@ -7,6 +8,10 @@ import { HrAdminGuard } from './admin/hr-admin.guard';
 import { IcimsSettingsController } from './admin/icims-settings.controller';
 import { VaultAdminClient } from './admin/vault-admin.client';
 import { GatewayConfig } from './config/app.config';
+import { ImportsController } from './imports/imports.controller';
+import { RunProgressStream } from './imports/run-progress.stream';
+import { StartImportUseCase } from './imports/start-import.usecase';
+import { TenantSettingsReader } from './imports/tenant-settings.reader';
 import { ReceiveIcimsEventUseCase } from './webhooks/receive-icims-event.usecase';
 import { VaultInboundClient } from './webhooks/vault-inbound.client';
 import { WebhooksController } from './webhooks/webhooks.controller';
@@ -22,9 +27,13 @@ export class GatewayModule {
       imports: [
         PlatformModule.forRoot({ service: SERVICE_NAME, config, topics: [Topic.CandidateHired, Topic.ImportRequested, Topic.SyncProgress] }),
         HrClientModule.forRoot(config.HR_API_URL, { timeoutMs: 5_000, connections: 8 }),
+        AuditModule.forRoot({ retentionDays: config.AUDIT_RETENTION_DAYS, service: SERVICE_NAME }),
       ],
-      controllers: [WebhooksController, IcimsSettingsController],
+      controllers: [WebhooksController, IcimsSettingsController, ImportsController],
       providers: [
+        StartImportUseCase,
+        TenantSettingsReader,
+        RunProgressStream,
         ReceiveIcimsEventUseCase,
         VaultInboundClient,
         VaultAdminClient,

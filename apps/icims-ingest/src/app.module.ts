@@ -25,7 +25,7 @@ export class IcimsIngestModule {
       module: IcimsIngestModule,
       imports: [
         PlatformModule.forRoot({ service: SERVICE_NAME, config, topics: [Topic.CandidateHired, Topic.ImportRequested, Topic.SyncProgress] }),
-        AuditModule.forRoot({ retentionDays: config.AUDIT_RETENTION_DAYS }),
+        AuditModule.forRoot({ retentionDays: config.AUDIT_RETENTION_DAYS, service: SERVICE_NAME }),
         HrClientModule.forRoot(config.HR_API_URL),
       ],
       controllers: [CandidateHiredConsumer, ImportRequestedConsumer],

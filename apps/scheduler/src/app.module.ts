@@ -1,7 +1,14 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { ScheduleModule } from '@nestjs/schedule';
+import { AuditModule } from '@icims-sync/audit';
 import { Topic } from '@icims-sync/contracts';
 import { PlatformModule } from '@icims-sync/platform';
 import { SchedulerConfig } from './config/app.config';
+import { AutoImportTenantsClient } from './daily-import/auto-import-tenants.client';
+import { DailyImportJob } from './daily-import/daily-import.job';
+import { LeaderLease } from './lease/leader-lease.service';
+import { LeaseDocument, LeaseSchema } from './lease/lease.schema';
 
 export const SERVICE_NAME = 'scheduler';
 
@@ -11,7 +18,13 @@ export class SchedulerModule {
   static forRoot(config: SchedulerConfig): DynamicModule {
     return {
       module: SchedulerModule,
-      imports: [PlatformModule.forRoot({ service: SERVICE_NAME, config, topics: [Topic.ImportRequested] })],
+      imports: [
+        PlatformModule.forRoot({ service: SERVICE_NAME, config, topics: [Topic.ImportRequested] }),
+        ScheduleModule.forRoot(),
+        AuditModule.forRoot({ retentionDays: config.AUDIT_RETENTION_DAYS, service: SERVICE_NAME }),
+        MongooseModule.forFeature([{ name: LeaseDocument.name, schema: LeaseSchema }]),
+      ],
+      providers: [DailyImportJob, LeaderLease, AutoImportTenantsClient, { provide: SchedulerConfig, useValue: config }],
     };
   }
 }

@@ -1,4 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { EventPublisher } from '@icims-sync/platform';
+import { ImportQueue } from './import-queue.service';
 import { MongooseModule } from '@nestjs/mongoose';
 import { ImportRunRepository } from './import-run.repository';
 import { AUDIT_RETENTION_DAYS, SyncAuditRepository } from './sync-audit.repository';
@@ -9,7 +11,8 @@ import { SyncStateRepository } from './sync-state.repository';
 /** The audit log's collections for an app; needs PlatformModule (Mongo and retention). */
 @Module({})
 export class AuditModule {
-  static forRoot(options: { retentionDays: number }): DynamicModule {
+  /** `service` names the source of the events it publishes. */
+  static forRoot(options: { retentionDays: number; service: string }): DynamicModule {
     return {
       module: AuditModule,
       imports: [
@@ -20,8 +23,14 @@ export class AuditModule {
           { name: SyncStateDocument.name, schema: SyncStateSchema },
         ]),
       ],
-      providers: [SyncAuditRepository, ImportRunRepository, SyncStateRepository, { provide: AUDIT_RETENTION_DAYS, useValue: options.retentionDays }],
-      exports: [SyncAuditRepository, ImportRunRepository, SyncStateRepository],
+      providers: [
+        SyncAuditRepository,
+        ImportRunRepository,
+        SyncStateRepository,
+        { provide: AUDIT_RETENTION_DAYS, useValue: options.retentionDays },
+        { provide: ImportQueue, inject: [ImportRunRepository, EventPublisher], useFactory: (runs: ImportRunRepository, publisher: EventPublisher) => new ImportQueue(runs, publisher, options.service) },
+      ],
+      exports: [SyncAuditRepository, ImportRunRepository, SyncStateRepository, ImportQueue],
     };
   }
 }

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { Model } from 'mongoose';
 import { ImportMode, SYNC_OUTCOMES, SyncRunStatus, SyncRunView } from '@icims-sync/contracts';
 import { RecordOutcome, SyncAuditRepository, recordIdOf, toRunView } from './sync-audit.repository';
-import { Counters, ImportCheckpoint, ImportLockDocument, SyncRecordDocument, SyncRunDocument, ZERO_COUNTERS } from './sync-run.schema';
+import { Counters, ImportCheckpoint, ImportLockDocument, PendingOutcome, SyncRecordDocument, SyncRunDocument, ZERO_COUNTERS } from './sync-run.schema';
 
 const DUPLICATE_KEY = 11000;
 /** A lock whose run was never written (the requester died in between) is taken over after this. */
@@ -27,7 +27,7 @@ export interface ImportRequest {
   runId?: string;
 }
 
-/** Import runs: one at a time per tenant, checkpoints, and per-record outcomes written before their effect. */
+/** Import runs: one at a time per tenant, checkpoints, pending outcomes and per-record outcomes. */
 @Injectable()
 export class ImportRunRepository {
   private readonly logger = new Logger(ImportRunRepository.name);
@@ -96,14 +96,19 @@ export class ImportRunRepository {
     return last?.startedAt;
   }
 
+  /** Stores the outcomes about to be written to HR, before writing them (see `ImportCheckpoint.pending`). */
+  async savePending(runId: string, pending: PendingOutcome[]): Promise<void> {
+    await this.runs.updateOne({ _id: runId }, { $set: { 'checkpoint.pending': pending } });
+  }
+
   /**
-   * Writes outcomes before their effect: `pending` ones (with an HR write still to do) are
-   * stored `applied: false`. Records already written (a resumed page) keep their first outcome.
+   * Stores the outcomes of people whose effect is done. Insert-only: a record already stored
+   * (a resumed page) keeps its first outcome, and inserts stay cheap on every Mongo-wire store.
    */
-  async plan(runId: string, tenantId: string, outcomes: { record: RecordOutcome; pending: boolean }[]): Promise<void> {
+  async record(runId: string, tenantId: string, outcomes: RecordOutcome[]): Promise<void> {
     if (outcomes.length === 0) return;
     const now = new Date();
-    const documents = outcomes.map(({ record, pending }) => ({ _id: recordIdOf(runId, record), ...this.audit.recordFields(runId, tenantId, record, now, !pending) }));
+    const documents = outcomes.map((record) => ({ _id: recordIdOf(runId, record), ...this.audit.recordFields(runId, tenantId, record, now) }));
     try {
       await this.records.insertMany(documents, { ordered: false });
     } catch (error) {
@@ -111,34 +116,6 @@ export class ImportRunRepository {
       const onlyDuplicates = writeErrors.length > 0 && writeErrors.every((failure) => (failure.code ?? failure.err?.code) === DUPLICATE_KEY);
       if (!onlyDuplicates) throw error;
     }
-  }
-
-  /** The effects happened (or were refused): final outcomes, employee ids, `applied: true`. One round trip. */
-  async settle(runId: string, records: RecordOutcome[]): Promise<void> {
-    if (records.length === 0) return;
-    await this.records.bulkWrite(
-      records.map((record) => ({
-        updateOne: {
-          filter: { _id: recordIdOf(runId, record) },
-          update: {
-            $set: {
-              outcome: record.outcome,
-              changedFields: record.changedFields ?? [],
-              details: record.details ?? [],
-              applied: true,
-              ...(record.employeeId ? { employeeId: record.employeeId } : {}),
-              ...(record.reason ? { reason: record.reason } : {}),
-            },
-          },
-        },
-      })),
-      { ordered: false },
-    );
-  }
-
-  /** Records written but maybe not applied when the run stopped. */
-  async unapplied(runId: string): Promise<SyncRecordDocument[]> {
-    return this.records.find({ runId, applied: false }).lean<SyncRecordDocument[]>();
   }
 
   /** Which of `icimsIds` already have a record in the run. */

@@ -34,8 +34,6 @@ export class SyncAuditRepository implements OnModuleInit {
     await this.runs.collection.createIndex({ tenantId: 1, startedAt: -1, _id: -1 }, { name: 'tenant_started_id' });
     // Query served: a run's records in id order (paging, resume), optionally by outcome.
     await this.records.collection.createIndex({ runId: 1, _id: 1 }, { name: 'run_id' });
-    // Query served: records of a run still to be applied (resume after a crash).
-    await this.records.collection.createIndex({ runId: 1, applied: 1 }, { name: 'run_applied' });
     // Query served: the history of one person or employee within a tenant.
     await this.records.collection.createIndex({ tenantId: 1, icimsId: 1 }, { name: 'tenant_icims' });
     await this.retention.expireBy(this.runs, 'expiresAt');
@@ -47,7 +45,7 @@ export class SyncAuditRepository implements OnModuleInit {
     const now = new Date();
     const counters: Counters = { ...ZERO_COUNTERS, [record.outcome]: 1, total: 1 };
     const status: SyncRunStatus = record.outcome === 'errored' ? 'failed' : 'succeeded';
-    await this.records.updateOne({ _id: recordIdOf(run.runId, record) }, { $setOnInsert: this.recordFields(run.runId, run.tenantId, record, now, true) }, { upsert: true });
+    await this.records.updateOne({ _id: recordIdOf(run.runId, record) }, { $setOnInsert: this.recordFields(run.runId, run.tenantId, record, now) }, { upsert: true });
     await this.runs.updateOne(
       { _id: run.runId },
       { $setOnInsert: { tenantId: run.tenantId, direction: run.direction, trigger: run.trigger, startedAt: run.startedAt, status, finishedAt: now, counters, expiresAt: this.expiry(now) } },
@@ -94,7 +92,7 @@ export class SyncAuditRepository implements OnModuleInit {
   }
 
   /** The fields of a new record document. */
-  recordFields(runId: string, tenantId: string, record: RecordOutcome, now: Date, applied: boolean): Omit<SyncRecordDocument, '_id'> {
+  recordFields(runId: string, tenantId: string, record: RecordOutcome, now: Date): Omit<SyncRecordDocument, '_id'> {
     return {
       runId,
       tenantId,
@@ -104,7 +102,6 @@ export class SyncAuditRepository implements OnModuleInit {
       changedFields: record.changedFields ?? [],
       reason: record.reason,
       details: record.details ?? [],
-      applied,
       at: now,
       expiresAt: this.expiry(now),
     };

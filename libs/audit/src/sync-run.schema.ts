@@ -19,6 +19,20 @@ export interface ImportCheckpoint {
   lastId?: string;
   /** The HR employee id the deletion sweep has passed (deletions phase). */
   afterEmployeeId?: string;
+  /**
+   * Outcomes decided and about to be written to HR: a run that crashes before their records
+   * are stored writes them again on resume (idempotently) and keeps these outcomes, so its
+   * counters stay exact.
+   */
+  pending?: PendingOutcome[];
+}
+
+export interface PendingOutcome {
+  icimsId: string;
+  employeeId?: string;
+  outcome: SyncOutcome;
+  changedFields?: string[];
+  reason?: string;
 }
 
 /** One sync run (an import, an export, or a single webhook hire). `_id` is the run id. */
@@ -61,11 +75,6 @@ export class SyncRecordDocument {
   @Prop() reason?: string;
   /** Field names and codes only, e.g. `ssn:INVALID_SSN`. */
   @Prop({ type: [String], default: [] }) details!: string[];
-  /**
-   * False between "planned" and "written to HR": a run that crashes in between re-applies
-   * these on resume, so its counters stay exact.
-   */
-  @Prop({ default: true }) applied!: boolean;
   @Prop({ required: true }) at!: Date;
   @Prop({ required: true }) expiresAt!: Date;
 }

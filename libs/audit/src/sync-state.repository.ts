@@ -1,12 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
+import { chunksOf } from './bulk.util';
 import { SyncStateDocument } from './sync-state.schema';
+
+const DUPLICATE_KEY = 11000;
 
 export interface SyncedEntry {
   icimsId: string;
   employeeId: string;
   hash: string;
+  /** First sync of this person: inserted, which every Mongo-wire store does cheaply in bulk. */
+  created: boolean;
 }
 
 /** `sync_state`: per (tenant, person), a hash of what each direction last wrote. */
@@ -14,20 +19,31 @@ export interface SyncedEntry {
 export class SyncStateRepository {
   constructor(@InjectModel(SyncStateDocument.name) private readonly states: Model<SyncStateDocument>) {}
 
-  /** Records what an import wrote (or found already equal) for each entry; one round trip. */
+  /** Records what an import wrote, in bulk. */
   async recordImported(tenantId: string, runId: string, entries: SyncedEntry[]): Promise<void> {
-    if (entries.length === 0) return;
     const at = new Date();
-    await this.states.bulkWrite(
-      entries.map((entry) => ({
-        updateOne: {
-          filter: { _id: `${tenantId}:${entry.icimsId}` },
-          update: { $set: { tenantId, icimsId: entry.icimsId, employeeId: entry.employeeId, import: { hash: entry.hash, at, runId } } },
-          upsert: true,
-        },
-      })),
-      { ordered: false },
-    );
+    const documentOf = (entry: SyncedEntry) => ({ _id: `${tenantId}:${entry.icimsId}`, tenantId, icimsId: entry.icimsId, employeeId: entry.employeeId, import: { hash: entry.hash, at, runId } });
+    const created = entries.filter((entry) => entry.created);
+    const toUpdate = entries.filter((entry) => !entry.created);
+    if (created.length > 0) {
+      try {
+        await this.states.insertMany(created.map(documentOf), { ordered: false });
+      } catch (error) {
+        // Linked before (an employee re-created in HR): those are updated instead.
+        const failures = (error as { writeErrors?: { index: number; code?: number; err?: { code?: number } }[] }).writeErrors ?? [];
+        if (failures.length === 0 || failures.some((failure) => (failure.code ?? failure.err?.code) !== DUPLICATE_KEY)) throw error;
+        toUpdate.push(...failures.map((failure) => created[failure.index]));
+      }
+    }
+    for (const chunk of chunksOf(toUpdate)) {
+      await this.states.bulkWrite(
+        chunk.map((entry) => {
+          const { _id, ...fields } = documentOf(entry);
+          return { updateOne: { filter: { _id }, update: { $set: fields }, upsert: true } };
+        }),
+        { ordered: false },
+      );
+    }
   }
 
   async find(tenantId: string, icimsId: string): Promise<SyncStateDocument | null> {

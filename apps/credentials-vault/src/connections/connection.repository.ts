@@ -31,6 +31,12 @@ export class ConnectionRepository implements OnModuleInit {
     return (await this.model.findByIdAndUpdate(tenantId, update, { new: true, upsert: true, setDefaultsOnInsert: true }).lean<ConnectionDocument>())!;
   }
 
+  /** Enabled, connected tenants with automatic import switched on (owner not yet checked). */
+  findAutoImportCandidates(): Promise<ConnectionDocument[]> {
+    // A full scan: run once a day by the scheduler, over one document per tenant.
+    return this.model.find({ enabled: true, 'status.state': 'connected', 'toggles.autoImport': true }).sort({ _id: 1 }).lean<ConnectionDocument[]>();
+  }
+
   /** Every connection, one at a time (for rewrap). */
   all(): AsyncIterable<ConnectionDocument> {
     return this.model.find().sort({ _id: 1 }).lean<ConnectionDocument[]>().cursor() as unknown as AsyncIterable<ConnectionDocument>;

@@ -3,7 +3,7 @@ import { InboundVerifier } from './inbound-verifier.service';
 import { AuthorizeRequestDto, InboundTokenDto, TenantRefDto, VerifyInboundDto } from './internal.dto';
 import { OutboundSigner } from './outbound-signer.service';
 import { ServiceTokenGuard } from './service-token.guard';
-import { TenantSettings } from '@icims-sync/contracts';
+import { TenantList, TenantSettings } from '@icims-sync/contracts';
 import { TenantSettingsService } from './tenant-settings.service';
 
 /** The vault's internal API. Secrets go in, headers and verdicts come out; secrets never leave. */
@@ -15,6 +15,12 @@ export class InternalController {
     private readonly verifier: InboundVerifier,
     private readonly settings: TenantSettingsService,
   ) {}
+
+  /** For the scheduler's daily run. */
+  @Get('tenants/automatic-import')
+  automaticImportTenants(): Promise<TenantList> {
+    return this.settings.withAutomaticImport();
+  }
 
   @Get('tenants/:tenantId/settings')
   tenantSettings(@Param('tenantId') tenantId: string): Promise<TenantSettings> {

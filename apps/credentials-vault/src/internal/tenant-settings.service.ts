@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { TenantSettings } from '@icims-sync/contracts';
+import { TenantList, TenantSettings } from '@icims-sync/contracts';
 import { AppException } from '@icims-sync/platform';
 import { OwnerVerifier } from '../admin/owner-verifier.service';
-import { toTenantSettings } from '../admin/settings-view';
+import { automaticSyncOf, toTenantSettings } from '../admin/settings-view';
 import { CredentialsVaultConfig } from '../config/app.config';
 import { ConnectionRepository } from '../connections/connection.repository';
 import { icimsHostsOf } from '../connections/icims-hosts';
@@ -22,5 +22,14 @@ export class TenantSettingsService {
     const region = connection.outbound?.region;
     const apiBaseUrl = region ? icimsHostsOf(region, { api: this.config.ICIMS_API_URL_OVERRIDE }).api : undefined;
     return toTenantSettings(connection, await this.owners.standingOf(connection), apiBaseUrl);
+  }
+
+  /** The tenants whose daily automatic import may run now (owner checked, not paused). */
+  async withAutomaticImport(): Promise<TenantList> {
+    const items: TenantList['items'] = [];
+    for (const connection of await this.connections.findAutoImportCandidates()) {
+      if (automaticSyncOf(connection, await this.owners.standingOf(connection)).import) items.push({ tenantId: connection._id });
+    }
+    return { items };
   }
 }

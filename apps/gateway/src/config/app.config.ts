@@ -33,6 +33,10 @@ export class GatewayConfig extends BaseServiceConfig {
   @IsInt() @Min(1) @Max(100_000)
   ADMIN_RATE_LIMIT_PER_MINUTE: number = 300;
 
+  /** How long sync runs (and their records) are kept; the same value as icims-ingest's. */
+  @IsInt() @Min(1) @Max(3650)
+  AUDIT_RETENTION_DAYS: number = 400;
+
   /** HS256 key shared with the HR system. Give this or ADMIN_JWKS_URL. */
   @Secret()
   @IsOptional()

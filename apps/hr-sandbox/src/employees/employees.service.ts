@@ -6,7 +6,7 @@ import { Topic, WriteOrigin, createEvent } from '@icims-sync/contracts';
 import { EXPORTED_FIELDS } from '@icims-sync/mapping';
 import { AppException, EventPublisher, InvalidInputException } from '@icims-sync/platform';
 import { EmployeeFieldsDto, ListEmployeesQueryDto, MAX_PAGE_SIZE } from './employee.dto';
-import { EmployeeDocument } from './employee.schema';
+import { EmployeeDocument, IcimsLinkDocument } from './employee.schema';
 
 export type Employee = Omit<EmployeeDocument, '_id' | 'icimsLink'> & { id: string };
 
@@ -17,6 +17,7 @@ const DUPLICATE_KEY = 11000;
 export class EmployeesService implements OnModuleInit {
   constructor(
     @InjectModel(EmployeeDocument.name) private readonly model: Model<EmployeeDocument>,
+    @InjectModel(IcimsLinkDocument.name) private readonly links: Model<IcimsLinkDocument>,
     private readonly publisher: EventPublisher,
   ) {}
 
@@ -30,9 +31,11 @@ export class EmployeesService implements OnModuleInit {
   async create(tenantId: string, fields: EmployeeFieldsDto, origin: WriteOrigin): Promise<Employee> {
     const values = definedOnly(fields);
     const document = { _id: randomUUID(), tenantId, ...values, ...linkOf(tenantId, values.icimsId) };
+    await this.link(document.icimsLink, document._id, values.icimsId);
     try {
       await this.model.create(document);
     } catch (error) {
+      if (document.icimsLink) await this.links.deleteOne({ _id: document.icimsLink, employeeId: document._id });
       throw this.translate(error, values.icimsId);
     }
     const employee = toEmployee(document as EmployeeDocument);
@@ -48,13 +51,16 @@ export class EmployeesService implements OnModuleInit {
     const changes = Object.entries(fields).filter(([field, value]) => value !== undefined && value !== (current as Record<string, unknown>)[field]);
     const set = Object.fromEntries(changes.filter(([, value]) => value !== null));
     const unset = Object.fromEntries(changes.filter(([, value]) => value === null).map(([field]) => [field, '']));
-    if ('icimsId' in fields && fields.icimsId !== undefined) {
+    const relink = 'icimsId' in fields && fields.icimsId !== undefined && fields.icimsId !== current.icimsId;
+    if (relink) {
       if (fields.icimsId === null) unset.icimsLink = '';
       else set.icimsLink = `${tenantId}:${fields.icimsId}`;
+      await this.link(set.icimsLink as string | undefined, id, fields.icimsId ?? undefined);
     }
     if (changes.length > 0) {
       try {
         await this.model.updateOne({ _id: id, tenantId }, { $set: set, ...(Object.keys(unset).length ? { $unset: unset } : {}) });
+        if (relink && current.icimsId) await this.links.deleteOne({ _id: `${tenantId}:${current.icimsId}`, employeeId: id });
       } catch (error) {
         throw this.translate(error, fields.icimsId ?? undefined);
       }
@@ -71,15 +77,39 @@ export class EmployeesService implements OnModuleInit {
   }
 
   async list(tenantId: string, query: ListEmployeesQueryDto): Promise<{ items: Employee[]; nextAfterId?: string }> {
+    if (query.icimsIds) return { items: await this.findLinked(tenantId, query.icimsIds) };
     const pageSize = query.pageSize ?? (query.icimsIds ? MAX_PAGE_SIZE : 100);
     const filter: Record<string, unknown> = { tenantId };
-    if (query.icimsId) filter.icimsLink = `${tenantId}:${query.icimsId}`;
-    else if (query.icimsIds) filter.icimsLink = { $in: query.icimsIds.map((icimsId) => `${tenantId}:${icimsId}`) };
+    if (query.icimsId) return { items: await this.findLinked(tenantId, [query.icimsId]) };
     else if (query.linked) filter.icimsLink = { $exists: true };
     if (query.afterId) filter._id = { $gt: query.afterId };
     const documents = await this.model.find(filter).sort({ _id: 1 }).limit(pageSize).lean<EmployeeDocument[]>();
     const items = documents.map(toEmployee);
     return { items, nextAfterId: items.length === pageSize ? items[items.length - 1].id : undefined };
+  }
+
+  /**
+   * Through the link index, by `_id`, concurrently: FerretDB 1.x scans the whole collection
+   * for `$in` or a secondary-index equality.
+   */
+  private async findLinked(tenantId: string, icimsIds: string[]): Promise<Employee[]> {
+    const found = await Promise.all(
+      [...new Set(icimsIds)].map(async (icimsId) => {
+        const link = await this.links.findById(`${tenantId}:${icimsId}`).lean<IcimsLinkDocument>();
+        return link && this.model.findById(link.employeeId).lean<EmployeeDocument>();
+      }),
+    );
+    return found.filter((document): document is EmployeeDocument => !!document).map(toEmployee);
+  }
+
+  /** Claims `icimsLink` for the employee; another employee holding it is a conflict. */
+  private async link(icimsLink: string | undefined, employeeId: string, icimsId: string | undefined): Promise<void> {
+    if (!icimsLink) return;
+    try {
+      await this.links.create({ _id: icimsLink, employeeId });
+    } catch (error) {
+      throw this.translate(error, icimsId);
+    }
   }
 
   /** The envelope carries changed field names and the synced fields' values: never SSN or birth date. */

@@ -4,7 +4,7 @@ import { ImportRunRepository, RecordOutcome } from '@icims-sync/audit';
 import { HrEmployeesClient, StoredEmployee } from '@icims-sync/hr-client';
 import { IcimsNotFound } from '@icims-sync/icims-client';
 import { IcimsClients } from '../hires/icims-clients';
-import { PeoplePages } from './people-pages';
+import { PeoplePages, pendingOf } from './people-pages';
 import type { ImportRun } from './run-import.usecase';
 import { RunInterrupted } from './run-interrupted';
 
@@ -45,10 +45,10 @@ export class DeletionSweep {
       const departures: RecordOutcome[] = gone
         .filter((employee) => !seen.has(employee.icimsId!))
         .map((employee) => ({ icimsId: employee.icimsId, employeeId: employee.id, outcome: 'deleted', changedFields: DEPARTURE_FIELDS, reason: 'PERSON_DELETED' }));
-      await this.runs.plan(run._id, run.tenantId, departures.map((record) => ({ record, pending: true })));
+      await this.runs.savePending(run._id, departures.map((record) => pendingOf({ ...record, icimsId: record.icimsId! })));
       const limit = pLimit(CONFIRM_CONCURRENCY);
       await Promise.all(departures.map((record) => limit(() => this.hr.deactivate(tenantId, record.employeeId!, today))));
-      await this.runs.settle(run._id, departures);
+      await this.runs.record(run._id, run.tenantId, departures);
       afterId = page.nextAfterId;
       await this.pages.advance(job, departures, { phase: 'deletions', afterEmployeeId: afterId });
     } while (afterId);

@@ -1,5 +1,5 @@
-import { Injectable } from '@nestjs/common';
-import { Counters, ImportRunRepository, RecordOutcome, SyncStateRepository } from '@icims-sync/audit';
+import { Injectable, Logger } from '@nestjs/common';
+import { Counters, ImportCheckpoint, ImportRunRepository, PendingOutcome, RecordOutcome, SyncStateRepository } from '@icims-sync/audit';
 import { HrEmployeesClient } from '@icims-sync/hr-client';
 import { SearchFilter } from '@icims-sync/icims-client';
 import { IcimsClients } from '../hires/icims-clients';
@@ -14,6 +14,8 @@ export const IMPORT_PAGE_SIZE = 100;
 /** The people phase of an import: search pages → plan → record → write → settle → checkpoint. */
 @Injectable()
 export class PeoplePages {
+  private readonly logger = new Logger(PeoplePages.name);
+
   constructor(
     private readonly icims: IcimsClients,
     private readonly people: PersonSyncService,
@@ -39,58 +41,90 @@ export class PeoplePages {
     if (page.length > 0) await this.importPage(job, page, resumed);
   }
 
-  /** Records written before a crash whose HR write may not have happened: write them again (idempotent). */
-  async reapplyPending(job: ImportRun): Promise<void> {
-    const pending = await this.runs.unapplied(job.run._id);
+  /**
+   * Outcomes decided before a crash whose records were not stored: their HR writes may or
+   * may not have happened, so they are written again (idempotently) and keep their outcome.
+   */
+  async resumePending(job: ImportRun): Promise<void> {
+    const stored = job.run.checkpoint?.pending ?? [];
+    const recorded = await this.runs.recorded(job.run._id, stored.map((outcome) => outcome.icimsId));
+    const pending = stored.filter((outcome) => !recorded.has(outcome.icimsId));
     if (pending.length === 0) return;
     const { tenantId } = job.context.tenant;
-    const departures = pending.filter((record) => record.outcome === 'deleted');
-    for (const record of departures) await this.hr.deactivate(tenantId, record.employeeId!, new Date().toISOString().slice(0, 10));
-    const people = pending.filter((record) => record.outcome !== 'deleted' && record.icimsId);
-    const plans = await this.people.plan(job.context, people.map((record) => record.icimsId!), job.priority);
+    const departures = pending.filter((outcome) => outcome.outcome === 'deleted');
+    for (const departure of departures) await this.hr.deactivate(tenantId, departure.employeeId!, new Date().toISOString().slice(0, 10));
+    const people = pending.filter((outcome) => outcome.outcome !== 'deleted');
+    const plans = await this.people.plan(job.context, people.map((outcome) => outcome.icimsId), job.priority);
     const refused = await this.people.apply(job.context, plans);
-    const settled = plans.map((plan, index) => {
+    const outcomes = plans.map((plan, index) => {
       const first = people[index];
       const refusal = refused.find((candidate) => candidate.record.icimsId === plan.record.icimsId);
       if (refusal) return refusal.record;
-      // The write may have happened before the crash: then it plans as unchanged, and the first outcome stands.
+      // A write that happened before the crash now plans as unchanged: the first outcome stands.
       const sameEffect = plan.record.outcome === first.outcome || (plan.record.outcome === 'skipped' && plan.record.reason === 'UNCHANGED');
-      return sameEffect ? { ...plan.record, outcome: first.outcome, changedFields: first.changedFields, reason: first.reason, details: first.details } : plan.record;
+      return sameEffect ? { ...first, employeeId: plan.record.employeeId ?? first.employeeId } : plan.record;
     });
-    await this.runs.settle(job.run._id, [...departures, ...settled]);
+    await this.runs.record(job.run._id, tenantId, [...departures, ...outcomes]);
     await this.recordState(job, plans, refused);
+    job.counters = await this.runs.countOutcomes(job.run._id);
+    await this.runs.savePending(job.run._id, []);
   }
 
   private async importPage(job: ImportRun, personIds: string[], resumed: boolean): Promise<void> {
     if (job.signal.aborted) throw new RunInterrupted();
     const { run, context } = job;
+    const timer = new StepTimer();
     const done = resumed ? await this.runs.recorded(run._id, personIds) : new Set<string>();
     const plans = await this.people.plan(context, personIds.filter((id) => !done.has(id)), job.priority);
-    await this.runs.plan(run._id, run.tenantId, plans.map((plan) => ({ record: plan.record, pending: !!plan.write })));
-    const refused = await this.people.apply(context, plans);
+    timer.lap('plan');
+    const writes = plans.filter((plan) => plan.write);
+    await this.runs.savePending(run._id, writes.map((plan) => pendingOf(plan.record)));
+    timer.lap('pending');
+    const refused = await this.people.apply(context, writes);
+    timer.lap('write');
     const refusedIds = new Set(refused.map((plan) => plan.record.icimsId));
-    const written = plans.filter((plan) => plan.write && !refusedIds.has(plan.record.icimsId));
-    await this.runs.settle(run._id, [...written.map((plan) => plan.record), ...refused.map((plan) => plan.record)]);
-    await this.recordState(job, plans, refused);
     const outcomes: RecordOutcome[] = [...plans.filter((plan) => !refusedIds.has(plan.record.icimsId)).map((plan) => plan.record), ...refused.map((plan) => plan.record)];
+    await this.runs.record(run._id, run.tenantId, outcomes);
+    timer.lap('record');
+    await this.recordState(job, plans, refused);
+    timer.lap('state');
     await this.advance(job, outcomes, { phase: 'people', lastId: personIds[personIds.length - 1] });
+    this.logger.debug({ runId: run._id, people: plans.length, ms: timer.laps }, 'page imported');
   }
 
   private async recordState(job: ImportRun, plans: PersonPlan[], refused: PersonPlan[]): Promise<void> {
     const refusedIds = new Set(refused.map((plan) => plan.record.icimsId));
     const entries = plans
-      .filter((plan) => plan.hash && plan.record.employeeId && !refusedIds.has(plan.record.icimsId))
-      .map((plan) => ({ icimsId: plan.record.icimsId, employeeId: plan.record.employeeId!, hash: plan.hash! }));
+      .filter((plan) => plan.write && plan.hash && plan.record.employeeId && !refusedIds.has(plan.record.icimsId))
+      .map((plan) => ({ icimsId: plan.record.icimsId, employeeId: plan.record.employeeId!, hash: plan.hash!, created: plan.write!.kind === 'create' }));
     await this.state.recordImported(job.run.tenantId, job.run._id, entries);
   }
 
   /** Counts the page, stores the checkpoint and tells the admin's window. */
-  async advance(job: ImportRun, outcomes: RecordOutcome[], checkpoint: NonNullable<ImportRun['run']['checkpoint']>): Promise<void> {
+  async advance(job: ImportRun, outcomes: RecordOutcome[], position: Omit<ImportCheckpoint, 'pending'>): Promise<void> {
     addOutcomes(job.counters, outcomes);
+    const checkpoint: ImportCheckpoint = { ...position, pending: [] };
     job.run.checkpoint = checkpoint;
     await this.runs.saveProgress(job.run._id, job.counters, checkpoint);
     await this.progress.publish(job.run.tenantId, job.run._id, 'running', job.counters);
   }
+}
+
+/** Where a page's time went, for the debug log. */
+class StepTimer {
+  readonly laps: Record<string, number> = {};
+  private last = performance.now();
+
+  lap(step: string): void {
+    const now = performance.now();
+    this.laps[step] = Math.round(now - this.last);
+    this.last = now;
+  }
+}
+
+export function pendingOf(record: RecordOutcome & { icimsId: string }): PendingOutcome {
+  const { icimsId, employeeId, outcome, changedFields, reason } = record;
+  return { icimsId, outcome, ...(employeeId ? { employeeId } : {}), ...(changedFields ? { changedFields } : {}), ...(reason ? { reason } : {}) };
 }
 
 function addOutcomes(counters: Counters, outcomes: RecordOutcome[]): void {

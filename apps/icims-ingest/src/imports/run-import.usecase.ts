@@ -85,7 +85,7 @@ export class RunImportUseCase {
     const stored = await this.audit.findRun(job.run._id);
     job.run.checkpoint = stored?.checkpoint;
     job.counters = await this.runs.countOutcomes(job.run._id);
-    await this.pages.reapplyPending(job);
+    await this.pages.resumePending(job);
     if (job.run.checkpoint?.phase !== 'deletions') await this.pages.importAll(job, job.run.since ? [{ name: 'person.updateddate', value: [toIcimsDateTime(job.run.since)], operator: '>=' }] : []);
     await this.deletions.sweep(job);
   }

@@ -1,4 +1,4 @@
-import { BadRequestException, Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
 import { TokenRegistry } from '../auth/token-registry.service';
 import { InboundAuth, emitEvent, workflowStatusChangeEvent } from '../emitter/hire-emitter';
 import { generatePeople } from '../people/person-generator';
@@ -46,6 +46,13 @@ export class SandboxAdminController {
   @Post('people')
   createPerson(@Param('cid') cid: string, @Body() body: Record<string, unknown>) {
     return { id: this.store.insert(cid, body).id };
+  }
+
+  /** A change made in iCIMS (bumps updateddate), as a recruiter would. */
+  @Patch('people/:pid')
+  @HttpCode(204)
+  patchPerson(@Param('cid') cid: string, @Param('pid') pid: string, @Body() body: Record<string, unknown>): void {
+    this.store.patch(cid, pid, body);
   }
 
   @Delete('people/:pid')

@@ -1,6 +1,59 @@
-import { BaseServiceConfig } from '@icims-sync/platform';
+import { IsInt, IsString, IsUrl, Max, Min, MinLength, Validate, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
+import { CronTime } from 'cron';
+import { BaseServiceConfig, Secret } from '@icims-sync/platform';
+
+@ValidatorConstraint({ name: 'timeZone' })
+class IsTimeZone implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: String(value) });
+      return typeof value === 'string';
+    } catch {
+      return false;
+    }
+  }
+
+  defaultMessage(): string {
+    return 'IMPORT_TIME_ZONE must be an IANA time zone such as America/Los_Angeles';
+  }
+}
+
+@ValidatorConstraint({ name: 'cron' })
+class IsCronExpression implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return typeof value === 'string' && CronTime.validateCronExpression(value).valid;
+  }
+
+  defaultMessage(): string {
+    return 'IMPORT_CRON must be a cron expression (5 or 6 fields), such as 0 0 * * *';
+  }
+}
 
 /** Environment of scheduler; every variable is documented in the README's config reference. */
 export class SchedulerConfig extends BaseServiceConfig {
   override PORT = 3004;
+
+  /** credentials-vault's internal API: which tenants have automatic import on. */
+  @IsUrl({ require_tld: false, require_protocol: true }, { message: 'VAULT_URL must be an http(s) URL' })
+  VAULT_URL!: string;
+
+  @Secret()
+  @MinLength(32, { message: 'VAULT_SERVICE_TOKEN must be at least 32 characters' })
+  VAULT_SERVICE_TOKEN!: string;
+
+  /** When the automatic import runs, in IMPORT_TIME_ZONE (the first seed: 12 AM Pacific). */
+  @IsString() @Validate(IsCronExpression)
+  IMPORT_CRON: string = '0 0 * * *';
+
+  /** DST-correct: midnight stays local midnight in summer and winter. */
+  @IsString() @Validate(IsTimeZone)
+  IMPORT_TIME_ZONE: string = 'America/Los_Angeles';
+
+  /** A leader that stops renewing loses the lease after this; a standby takes over. */
+  @IsInt() @Min(3_000) @Max(600_000)
+  LEASE_TTL_MS: number = 30_000;
+
+  /** How long sync runs are kept; the same value as icims-ingest's. */
+  @IsInt() @Min(1) @Max(3650)
+  AUDIT_RETENTION_DAYS: number = 400;
 }

@@ -1,0 +1,92 @@
+import { Body, Controller, Get, HttpCode, MessageEvent, Param, Post, Query, Sse, UseGuards } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Observable } from 'rxjs';
+import { Page, RunRecordsQueryDto, RunsQueryDto, StartImportDto, SyncRecordView, SyncRunView } from '@icims-sync/contracts';
+import { SyncAuditRepository, toRunView } from '@icims-sync/audit';
+import { AppException } from '@icims-sync/platform';
+import { AdminClaims } from '../admin/admin-token.verifier';
+import { CurrentAdmin } from '../admin/current-admin.decorator';
+import { HrAdminGuard } from '../admin/hr-admin.guard';
+import { ErrorResponse } from '../admin/icims-settings.responses';
+import { RunPageResponse, RunRecordPageResponse, SyncRunResponse } from './sync-runs.responses';
+import { StartImportUseCase } from './start-import.usecase';
+import { RunProgressStream } from './run-progress.stream';
+import { runEvents } from './run-events';
+
+/** The Import button, its live window, and the sync history. HR admins only. */
+@ApiTags('Imports and sync history')
+@ApiBearerAuth()
+@ApiParam({ name: 'tenantId', description: 'Your tenant id (it must match your sign-in).' })
+@ApiResponse({ status: 401, type: ErrorResponse, description: 'No bearer token, or an invalid or expired one.' })
+@ApiResponse({ status: 403, type: ErrorResponse, description: 'Not an active HR admin of this tenant.' })
+@Controller('admin/tenants/:tenantId')
+@UseGuards(HrAdminGuard)
+export class ImportsController {
+  constructor(
+    private readonly startImport: StartImportUseCase,
+    private readonly audit: SyncAuditRepository,
+    private readonly progress: RunProgressStream,
+  ) {}
+
+  @Post('imports')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Press Import: queues an incremental import (people changed since the last successful one), or a full one with mode=full.' })
+  @ApiBody({ type: StartImportDto, required: false })
+  @ApiAcceptedResponse({ type: SyncRunResponse, description: 'Queued; follow it at imports/{runId} or imports/{runId}/events.' })
+  @ApiResponse({ status: 404, type: ErrorResponse, description: 'INTEGRATION_NOT_ENABLED.' })
+  @ApiResponse({ status: 409, type: ErrorResponse, description: 'IMPORT_RUNNING (details.runId is the running one), or NOT_CONNECTED.' })
+  start(@Param('tenantId') tenantId: string, @CurrentAdmin() admin: AdminClaims, @Body() body: StartImportDto = {}): Promise<SyncRunView> {
+    return this.startImport.execute(tenantId, body?.mode ?? 'incremental', admin.userId);
+  }
+
+  @Get('imports/:runId')
+  @ApiOperation({ summary: 'One import: status and the counters added, updated, deleted, skipped, errored, total.' })
+  @ApiOkResponse({ type: SyncRunResponse })
+  @ApiResponse({ status: 404, type: ErrorResponse, description: 'RUN_NOT_FOUND.' })
+  async importRun(@Param('tenantId') tenantId: string, @Param('runId') runId: string): Promise<SyncRunView> {
+    return this.runOf(tenantId, runId, 'import');
+  }
+
+  @Sse('imports/:runId/events')
+  @ApiOperation({ summary: 'Server-sent events: `progress` with the live counters (stored state first), ending after the final one; `heartbeat` every 15 s.' })
+  @ApiProduces('text/event-stream')
+  @ApiResponse({ status: 404, type: ErrorResponse, description: 'RUN_NOT_FOUND.' })
+  async importEvents(@Param('tenantId') tenantId: string, @Param('runId') runId: string): Promise<Observable<MessageEvent>> {
+    await this.runOf(tenantId, runId, 'import');
+    return runEvents(() => this.runOf(tenantId, runId, 'import'), this.progress.of(tenantId, runId));
+  }
+
+  @Get('runs')
+  @ApiOperation({ summary: 'Sync history, newest first: webhook hires, imports and exports, filtered by direction, trigger, status and start time.' })
+  @ApiOkResponse({ type: RunPageResponse })
+  @ApiResponse({ status: 400, type: ErrorResponse, description: 'A filter is invalid; the message names it.' })
+  runs(@Param('tenantId') tenantId: string, @Query() query: RunsQueryDto): Promise<Page<SyncRunView>> {
+    return this.audit.listRuns(tenantId, query);
+  }
+
+  @Get('runs/:runId')
+  @ApiOperation({ summary: 'One run of any kind.' })
+  @ApiOkResponse({ type: SyncRunResponse })
+  @ApiResponse({ status: 404, type: ErrorResponse, description: 'RUN_NOT_FOUND.' })
+  run(@Param('tenantId') tenantId: string, @Param('runId') runId: string): Promise<SyncRunView> {
+    return this.runOf(tenantId, runId);
+  }
+
+  @Get('runs/:runId/records')
+  @ApiOperation({ summary: "A run's per-person outcomes: ids, changed field names and reason codes (never values)." })
+  @ApiOkResponse({ type: RunRecordPageResponse })
+  @ApiResponse({ status: 404, type: ErrorResponse, description: 'RUN_NOT_FOUND.' })
+  async records(@Param('tenantId') tenantId: string, @Param('runId') runId: string, @Query() query: RunRecordsQueryDto): Promise<Page<SyncRecordView>> {
+    await this.runOf(tenantId, runId);
+    return this.audit.listRecords(runId, query);
+  }
+
+  /** The tenant's run; another tenant's run is as unknown as a missing one. */
+  private async runOf(tenantId: string, runId: string, direction?: 'import'): Promise<SyncRunView> {
+    const run = await this.audit.findRun(runId);
+    if (!run || run.tenantId !== tenantId || (direction && (run.direction !== direction || run.trigger === 'webhook'))) {
+      throw new AppException('RUN_NOT_FOUND', `tenant ${tenantId} has no ${direction ?? 'sync'} run ${runId}`, 'not_found');
+    }
+    return toRunView(run);
+  }
+}

@@ -1,0 +1,52 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IMPORT_MODES, ImportMode, Page, SYNC_DIRECTIONS, SYNC_OUTCOMES, SYNC_RUN_STATUSES, SYNC_TRIGGERS, SyncRecordView, SyncRunView } from '@icims-sync/contracts';
+
+// OpenAPI shapes of the runs answers; `implements` keeps them in step with the contract types.
+
+class CountersResponse {
+  @ApiProperty() added!: number;
+  @ApiProperty() updated!: number;
+  @ApiProperty({ description: 'HR employees deactivated because their iCIMS person no longer exists.' }) deleted!: number;
+  @ApiProperty({ description: 'Unchanged or not eligible; the records say why.' }) skipped!: number;
+  @ApiProperty({ description: 'Could not be imported; the records carry a reason code.' }) errored!: number;
+  @ApiProperty() total!: number;
+}
+
+class RunErrorResponse {
+  @ApiProperty({ example: 'ICIMS_BUDGET_EXHAUSTED' }) code!: string;
+  @ApiProperty() message!: string;
+}
+
+export class SyncRunResponse implements SyncRunView {
+  @ApiProperty({ format: 'uuid' }) runId!: string;
+  @ApiProperty() tenantId!: string;
+  @ApiProperty({ enum: SYNC_DIRECTIONS }) direction!: SyncRunView['direction'];
+  @ApiProperty({ enum: SYNC_TRIGGERS }) trigger!: SyncRunView['trigger'];
+  @ApiPropertyOptional({ enum: IMPORT_MODES }) mode?: ImportMode;
+  @ApiProperty({ enum: SYNC_RUN_STATUSES }) status!: SyncRunView['status'];
+  @ApiProperty({ type: CountersResponse }) counters!: CountersResponse;
+  @ApiPropertyOptional({ description: 'The admin who pressed Import.' }) requestedBy?: string;
+  @ApiProperty({ format: 'date-time' }) startedAt!: string;
+  @ApiPropertyOptional({ format: 'date-time' }) finishedAt?: string;
+  @ApiPropertyOptional({ type: RunErrorResponse }) error?: RunErrorResponse;
+}
+
+export class RunPageResponse implements Page<SyncRunView> {
+  @ApiProperty({ type: [SyncRunResponse] }) items!: SyncRunResponse[];
+  @ApiPropertyOptional({ description: 'Pass as cursor for the next page.' }) nextCursor?: string;
+}
+
+class SyncRecordResponse implements SyncRecordView {
+  @ApiPropertyOptional() icimsId?: string;
+  @ApiPropertyOptional() employeeId?: string;
+  @ApiProperty({ enum: SYNC_OUTCOMES }) outcome!: SyncRecordView['outcome'];
+  @ApiProperty({ type: [String], description: 'Names only, never values.' }) changedFields!: string[];
+  @ApiPropertyOptional({ example: 'INVALID_PERSON' }) reason?: string;
+  @ApiProperty({ type: [String], example: ['ssn:INVALID_SSN'] }) details!: string[];
+  @ApiProperty({ format: 'date-time' }) at!: string;
+}
+
+export class RunRecordPageResponse implements Page<SyncRecordView> {
+  @ApiProperty({ type: [SyncRecordResponse] }) items!: SyncRecordResponse[];
+  @ApiPropertyOptional() nextCursor?: string;
+}

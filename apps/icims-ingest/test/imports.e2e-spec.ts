@@ -1,0 +1,170 @@
+import { MongoClient } from 'mongodb';
+import { SseEvent, SyncStack, callJson, expectEventually, readSse, signInHrUser, stackEnv, uniqueName } from '@icims-sync/testing';
+
+type Counters = Record<'added' | 'updated' | 'deleted' | 'skipped' | 'errored' | 'total', number>;
+const randomCustomerId = () => String(100_000 + Math.floor(Math.random() * 800_000));
+
+/**
+ * Manual imports end to end: gateway → import.requested → icims-ingest (iCIMS sandbox →
+ * HR sandbox) → sync.progress → SSE, with the audit in the real store.
+ */
+describe('imports', () => {
+  let stack: SyncStack;
+  let mongo: MongoClient;
+
+  beforeAll(async () => {
+    stack = await SyncStack.start({ ingestEnv: { KAFKA_SESSION_TIMEOUT_MS: '6000' } });
+    mongo = await new MongoClient(stackEnv().MONGO_URL).connect();
+  });
+  afterAll(async () => {
+    await mongo?.close();
+    await stack?.stop();
+  });
+
+  const sandbox = (customerId: string, method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown) => callJson(method as 'POST', `${stack.urls.sandbox}/sandbox/customers/${customerId}${path}`, body);
+  const admin = (token: string, method: 'GET' | 'POST', path: string, body?: unknown) => callJson(method, `${stack.urls.gateway}${path}`, body, { authorization: `Bearer ${token}` });
+
+  async function linkedEmployees(tenantId: string): Promise<Record<string, string>[]> {
+    const all: Record<string, string>[] = [];
+    let afterId: string | undefined;
+    do {
+      const page = (await callJson('GET', `${stack.urls.hr}/tenants/${tenantId}/employees?linked=true&pageSize=500${afterId ? `&afterId=${afterId}` : ''}`)).body;
+      all.push(...page.items);
+      afterId = page.nextAfterId;
+    } while (afterId);
+    return all;
+  }
+
+  async function finished(token: string, tenantId: string, runId: string): Promise<{ status: string; counters: Counters; mode: string; error?: unknown }> {
+    return expectEventually(async () => {
+      const run = (await admin(token, 'GET', `/admin/tenants/${tenantId}/imports/${runId}`)).body;
+      expect(['succeeded', 'failed']).toContain(run.status);
+      return run;
+    }, { timeoutMs: 180_000 });
+  }
+
+  it('counts a 2,000-person import of a Namely tenant exactly, new, changed, unchanged, deleted, invalid and inactive, with SSE rising', async () => {
+    const tenantId = uniqueName('namely');
+    const customerId = randomCustomerId();
+    const { adminToken } = await stack.connectTenant(tenantId, customerId, { profile: 'namely' });
+    const base = `/admin/tenants/${tenantId}`;
+
+    // Baseline: 1,600 valid people imported in full.
+    const seeded = (await sandbox(customerId, 'POST', '/seed', { count: 1600, seed: 11, invalidEvery: 0 })).body;
+    const first = await admin(adminToken, 'POST', `${base}/imports`, { mode: 'full' });
+    expect(first.status).toBe(202);
+    expect(await finished(adminToken, tenantId, first.body.runId)).toMatchObject({ status: 'succeeded', counters: { added: 1600, updated: 0, deleted: 0, skipped: 0, errored: 0, total: 1600 } });
+
+    // Then in iCIMS: 50 people deleted, 150 changed, 30 whose employment ended, and 450 new of which 9 are invalid.
+    const ids = Array.from({ length: 1600 }, (_, i) => String(Number(seeded.firstId) + i));
+    const deleted = ids.slice(100, 150);
+    const changed = ids.slice(200, 350);
+    const ended = ids.slice(400, 430);
+    for (const id of deleted) await sandbox(customerId, 'DELETE', `/people/${id}`);
+    for (const id of changed) await sandbox(customerId, 'PATCH', `/people/${id}`, { firstname: `Renamed${id}` });
+    for (const id of ended) await sandbox(customerId, 'PATCH', `/people/${id}`, { enddate: '2020-06-30' });
+    await sandbox(customerId, 'POST', '/seed', { count: 450, seed: 12, invalidEvery: 50 });
+
+    const second = await admin(adminToken, 'POST', `${base}/imports`, { mode: 'full' });
+    expect(second.status).toBe(202);
+    const runId = second.body.runId as string;
+    // One import at a time: the second press names the running one.
+    const again = await admin(adminToken, 'POST', `${base}/imports`, {});
+    expect(again.status).toBe(409);
+    expect(again.body.error).toMatchObject({ code: 'IMPORT_RUNNING', details: { runId } });
+
+    const events = (await readSse(`${stack.urls.gateway}${base}/imports/${runId}/events`, { authorization: `Bearer ${adminToken}` })).filter((event: SseEvent) => event.event === 'progress');
+    const expected: Counters = { added: 441, updated: 150, deleted: 50, skipped: 1400, errored: 9, total: 2050 };
+    const totals = events.map((event) => (event.data as { counters: Counters }).counters.total);
+    expect(totals).toEqual([...totals].sort((a, b) => a - b));
+    expect(new Set(totals).size).toBeGreaterThan(5);
+    expect(events.at(-1)!.data).toEqual({ runId, status: 'succeeded', counters: expected });
+    expect(await finished(adminToken, tenantId, runId)).toMatchObject({ status: 'succeeded', mode: 'full', counters: expected });
+
+    // The records say why: 1,370 unchanged, 30 ended, 9 invalid naming the field.
+    const records = mongo.db(stack.auditDatabase).collection('sync_records');
+    expect(await records.countDocuments({ runId, outcome: 'skipped', reason: 'UNCHANGED' })).toBe(1370);
+    expect((await records.find({ runId, reason: 'EMPLOYMENT_ENDED' }).toArray()).map((record) => record.icimsId).sort()).toEqual([...ended].sort());
+    expect(await records.countDocuments({ runId, outcome: 'errored', reason: 'INVALID_PERSON', details: { $size: 1 } })).toBe(9);
+    const errored = (await admin(adminToken, 'GET', `${base}/runs/${runId}/records?outcome=errored&limit=5`)).body;
+    expect(errored.items).toHaveLength(5);
+    expect(errored.nextCursor).toEqual(expect.any(String));
+
+    // HR: the deleted are inactive with a departure date, nobody is duplicated.
+    const employees = await linkedEmployees(tenantId);
+    expect(employees).toHaveLength(1600 + 441);
+    expect(new Set(employees.map((employee) => employee.icimsId)).size).toBe(employees.length);
+    const departed = employees.filter((employee) => deleted.includes(employee.icimsId));
+    expect(departed).toHaveLength(50);
+    for (const employee of departed) expect(employee).toMatchObject({ userStatus: 'inactive', separationDate: new Date().toISOString().slice(0, 10) });
+    expect(employees.find((employee) => employee.icimsId === changed[0])).toMatchObject({ firstName: `Renamed${changed[0]}` });
+
+    // Incremental by default: only people changed since the last successful run (less the look-back) come again.
+    const third = await admin(adminToken, 'POST', `${base}/imports`, {});
+    const incremental = await finished(adminToken, tenantId, third.body.runId);
+    expect(incremental).toMatchObject({ status: 'succeeded', mode: 'incremental', counters: { added: 0, updated: 0, deleted: 0, errored: 0, skipped: 180, total: 180 } });
+
+    // History: filters and pages.
+    const manual = (await admin(adminToken, 'GET', `${base}/runs?trigger=manual&status=succeeded&direction=import`)).body;
+    expect(manual.items.map((run: { runId: string }) => run.runId)).toEqual([third.body.runId, runId, first.body.runId]);
+    const firstPage = (await admin(adminToken, 'GET', `${base}/runs?limit=2`)).body;
+    const secondPage = (await admin(adminToken, 'GET', `${base}/runs?limit=2&cursor=${firstPage.nextCursor}`)).body;
+    expect([...firstPage.items, ...secondPage.items].map((run: { runId: string }) => run.runId)).toEqual([third.body.runId, runId, first.body.runId]);
+    expect((await admin(adminToken, 'GET', `${base}/runs?direction=export`)).body.items).toEqual([]);
+    const since = new Date(Date.now() + 60_000).toISOString();
+    expect((await admin(adminToken, 'GET', `${base}/runs?from=${since}`)).body.items).toEqual([]);
+    const bad = await admin(adminToken, 'GET', `${base}/runs?status=sideways&limit=0`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/status must be one of/);
+
+    // No PII in the audit or the sync state: no names, emails, SSNs or birth dates.
+    const database = mongo.db(stack.auditDatabase);
+    const stored = JSON.stringify(await database.collection('sync_runs').find({ tenantId }).toArray()) + JSON.stringify(await records.find({ tenantId }).toArray()) + JSON.stringify(await database.collection('sync_state').find({ tenantId }).toArray());
+    expect(stored).not.toMatch(/\d{3}-?\d{2}-?\d{4}|@example\.com|Renamed|\d{4}-\d{2}-\d{2}"(?!T)/);
+  });
+
+  it('refuses a bad mode, an unknown run, and a tenant the operator has not enabled', async () => {
+    const tenantId = uniqueName('acme');
+    const { adminToken } = await stack.connectTenant(tenantId, randomCustomerId());
+    const badMode = await admin(adminToken, 'POST', `/admin/tenants/${tenantId}/imports`, { mode: 'sideways' });
+    expect(badMode.status).toBe(400);
+    expect(badMode.body.error.message).toMatch(/mode must be one of full, incremental/);
+    const unknown = await admin(adminToken, 'GET', `/admin/tenants/${tenantId}/imports/00000000-0000-4000-8000-000000000000`);
+    expect(unknown).toMatchObject({ status: 404, body: { error: { code: 'RUN_NOT_FOUND' } } });
+    const other = uniqueName('other');
+    const otherToken = await signInHrUser(stack.urls.hr, other, 'admin', { displayName: 'Otto Other', roles: ['HR_ADMIN'] });
+    expect(await admin(otherToken, 'POST', `/admin/tenants/${other}/imports`, {})).toMatchObject({ status: 404, body: { error: { code: 'INTEGRATION_NOT_ENABLED' } } });
+    expect((await admin(otherToken, 'GET', `/admin/tenants/${tenantId}/runs`)).status).toBe(403);
+  });
+
+  it('resumes an import after icims-ingest is SIGKILLed mid-run: same totals, no duplicates', async () => {
+    const tenantId = uniqueName('crash');
+    const customerId = randomCustomerId();
+    const { adminToken } = await stack.connectTenant(tenantId, customerId);
+    await sandbox(customerId, 'POST', '/seed', { count: 3000, seed: 21, invalidEvery: 100 });
+    // Slow enough to be caught mid-way.
+    await sandbox(customerId, 'PUT', '/faults', { latencyMs: 3 });
+    const started = await admin(adminToken, 'POST', `/admin/tenants/${tenantId}/imports`, { mode: 'full' });
+    const runId = started.body.runId as string;
+    await expectEventually(async () => {
+      const run = (await admin(adminToken, 'GET', `/admin/tenants/${tenantId}/imports/${runId}`)).body;
+      expect(run.counters.total).toBeGreaterThanOrEqual(600);
+    }, { timeoutMs: 120_000, intervalMs: 50 });
+    stack.ingest.kill('SIGKILL');
+    await stack.ingest.exited;
+    const atKill = (await admin(adminToken, 'GET', `/admin/tenants/${tenantId}/imports/${runId}`)).body;
+    expect(atKill.status).toBe('running');
+    expect(atKill.counters.total).toBeLessThan(3000);
+
+    await sandbox(customerId, 'PUT', '/faults', { latencyMs: 0 });
+    await stack.startIngest();
+    const run = await finished(adminToken, tenantId, runId);
+    expect(run).toMatchObject({ status: 'succeeded', counters: { added: 2970, updated: 0, deleted: 0, skipped: 0, errored: 30, total: 3000 } });
+    const records = mongo.db(stack.auditDatabase).collection('sync_records');
+    expect(await records.countDocuments({ runId })).toBe(3000);
+    expect(await records.countDocuments({ runId, applied: false })).toBe(0);
+    const employees = await linkedEmployees(tenantId);
+    expect(employees).toHaveLength(2970);
+    expect(new Set(employees.map((employee) => employee.icimsId)).size).toBe(2970);
+  });
+});

@@ -1,0 +1,88 @@
+import { randomBytes } from 'node:crypto';
+import { Kafka } from 'kafkajs';
+import { Topic } from '@icims-sync/contracts';
+import { ConnectedTenant, adminJwtKey, callJson, connectTenantAsAdmin, gatewayAdminEnv, hrSandboxJwtEnv } from './admin-api';
+import { ensureContractTopics, startGroupAtEnd, testKafka } from './kafka';
+import { ServiceProcess, freePort } from './service-process';
+import { mongoUrlFor, stackEnv, uniqueName } from './stack-env';
+
+export type StackUrls = Record<'sandbox' | 'hr' | 'vault' | 'gateway' | 'ingest', string>;
+
+/**
+ * The inbound pipeline as separate processes on the real broker and store: both sandboxes,
+ * the vault, the gateway and icims-ingest (gateway and ingest share the audit database).
+ */
+export class SyncStack {
+  readonly kafka: Kafka = testKafka();
+  readonly serviceToken = randomBytes(24).toString('hex');
+  readonly auditDatabase = uniqueName('audit');
+  readonly ingestGroup = uniqueName('ingest');
+  urls!: StackUrls;
+  ingest!: ServiceProcess;
+  private readonly processes: ServiceProcess[] = [];
+  private vaultEnv: Record<string, string> = {};
+  private ingestEnv: Record<string, string> = {};
+
+  /** `ingestEnv` is added to icims-ingest's environment (e.g. a short session timeout). */
+  static async start(options: { ingestEnv?: Record<string, string>; vaultEnv?: Record<string, string> } = {}): Promise<SyncStack> {
+    const stack = new SyncStack();
+    await stack.boot(options);
+    return stack;
+  }
+
+  async startService(entry: string, env: Record<string, string>): Promise<{ url: string; process: ServiceProcess }> {
+    const port = await freePort();
+    const child = ServiceProcess.start(entry, { LOG_LEVEL: 'warn', ...env, PORT: String(port) });
+    this.processes.push(child);
+    const url = `http://127.0.0.1:${port}`;
+    await child.waitUntilReady(url);
+    return { url, process: child };
+  }
+
+  /** (Re)starts icims-ingest in the stack's consumer group, as a restarted pod would. */
+  async startIngest(): Promise<void> {
+    const { url, process } = await this.startService('apps/icims-ingest/dist/main.js', this.ingestEnv);
+    this.urls.ingest = url;
+    this.ingest = process;
+  }
+
+  /** The operator enables the tenant; its HR admin then connects it to a new sandbox customer. */
+  async connectTenant(tenantId: string, customerId: string, options: { profile?: 'hrcloud' | 'namely'; hiredStatusIds?: string[] } = {}): Promise<ConnectedTenant> {
+    const clientSecret = randomBytes(16).toString('hex');
+    await callJson('PUT', `${this.urls.sandbox}/sandbox/customers/${customerId}`, { clientId: `${tenantId}-client`, clientSecret });
+    const cli = ServiceProcess.start('apps/credentials-vault/dist/cli/tenant.cli.js', this.vaultEnv, ['--tenant', tenantId, '--enable', '--profile', options.profile ?? 'hrcloud']);
+    if ((await cli.exited).code !== 0) throw new Error(cli.output.stderr);
+    return connectTenantAsAdmin({ gatewayUrl: this.urls.gateway, hrUrl: this.urls.hr, tenantId, customerId, clientId: `${tenantId}-client`, clientSecret, hiredStatusIds: options.hiredStatusIds ?? ['C38353'] });
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(this.processes.map((child) => child.ensureStopped()));
+  }
+
+  private async boot(options: { ingestEnv?: Record<string, string>; vaultEnv?: Record<string, string> }): Promise<void> {
+    await ensureContractTopics(this.kafka);
+    const jwtKey = adminJwtKey();
+    const [sandbox, hr] = await Promise.all([
+      this.startService('apps/icims-sandbox/dist/main.js', {}),
+      this.startService('apps/hr-sandbox/dist/main.js', { ...stackEnv(), MONGO_URL: mongoUrlFor(uniqueName('hr')), ...hrSandboxJwtEnv(jwtKey) }),
+    ]);
+    this.vaultEnv = {
+      ...stackEnv(),
+      MONGO_URL: mongoUrlFor(uniqueName('vault')),
+      VAULT_KEKS: `k1:${randomBytes(32).toString('base64')}`,
+      VAULT_SERVICE_TOKEN: this.serviceToken,
+      HR_API_URL: hr.url,
+      OWNER_CHECK_TTL_MS: '0',
+      ICIMS_API_URL_OVERRIDE: sandbox.url,
+      ICIMS_TOKEN_URL_OVERRIDE: `${sandbox.url}/oauth/token`,
+      ...options.vaultEnv,
+    };
+    const vault = await this.startService('apps/credentials-vault/dist/main.js', this.vaultEnv);
+    const shared = { ...stackEnv(), VAULT_URL: vault.url, VAULT_SERVICE_TOKEN: this.serviceToken, MONGO_URL: mongoUrlFor(this.auditDatabase) };
+    this.ingestEnv = { ...shared, HR_API_URL: hr.url, KAFKA_GROUP_ID: this.ingestGroup, SETTINGS_CACHE_MS: '0', ...options.ingestEnv };
+    await startGroupAtEnd(this.kafka, this.ingestGroup, [Topic.CandidateHired, Topic.ImportRequested]);
+    const gateway = await this.startService('apps/gateway/dist/main.js', { ...shared, ...gatewayAdminEnv(hr.url, jwtKey) });
+    this.urls = { sandbox: sandbox.url, hr: hr.url, vault: vault.url, gateway: gateway.url, ingest: '' };
+    await this.startIngest();
+  }
+}
