@@ -1,51 +1,21 @@
-import { randomBytes } from 'node:crypto';
 import { MongoClient } from 'mongodb';
 import { request } from 'undici';
 import { Topic } from '@icims-sync/contracts';
-import {
-  ConnectedTenant,
-  ServiceProcess,
-  adminJwtKey,
-  callJson,
-  connectTenantAsAdmin,
-  drainTopic,
-  ensureContractTopics,
-  expectEventually,
-  freePort,
-  gatewayAdminEnv,
-  hrSandboxJwtEnv,
-  mongoUrlFor,
-  signInHrUser,
-  stackEnv,
-  startGroupAtEnd,
-  testKafka,
-  uniqueName,
-} from '@icims-sync/testing';
+import { ConnectedTenant, StackUrls, SyncStack, callJson, drainTopic, expectEventually, signInHrUser, stackEnv, uniqueName } from '@icims-sync/testing';
 
 const HIRED = 'C38353';
-const SERVICE_TOKEN = randomBytes(24).toString('hex');
 
 /**
  * The whole hire path as separate processes on the real broker and store:
  * iCIMS sandbox → gateway → candidate.hired → icims-ingest → HR sandbox.
  */
 describe('a hire in iCIMS lands in the HR system', () => {
-  const kafka = testKafka();
-  const processes: ServiceProcess[] = [];
+  let stack: SyncStack;
   const tenantId = uniqueName('acme');
   const customerId = String(300_000 + Math.floor(Math.random() * 600_000));
-  const icimsSecret = randomBytes(16).toString('hex');
-  const ingestDatabase = uniqueName('ingest');
-  let urls: Record<'sandbox' | 'hr' | 'vault' | 'gateway' | 'ingest', string>;
+  let urls: StackUrls;
+  let ingestDatabase: string;
   let inbound: ConnectedTenant['inbound'];
-
-  async function start(entry: string, env: Record<string, string>): Promise<string> {
-    const port = await freePort();
-    const child = ServiceProcess.start(entry, { LOG_LEVEL: 'warn', ...env, PORT: String(port) });
-    processes.push(child);
-    await child.waitUntilReady(`http://127.0.0.1:${port}`);
-    return `http://127.0.0.1:${port}`;
-  }
 
   async function call(base: string, method: 'GET' | 'PUT' | 'POST', path: string, body?: unknown) {
     const response = await request(`${base}${path}`, { method, headers: body === undefined ? {} : { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
@@ -61,40 +31,12 @@ describe('a hire in iCIMS lands in the HR system', () => {
     JSON.parse((await call(urls.sandbox, 'POST', `/sandbox/customers/${customerId}/hires`, { targetUrl: `${urls.gateway}/webhooks/icims`, personId, newStatus: HIRED, auth: inbound })).body.body);
 
   beforeAll(async () => {
-    await ensureContractTopics(kafka);
-    const jwtKey = adminJwtKey();
-    const [sandbox, hr] = await Promise.all([
-      start('apps/icims-sandbox/dist/main.js', {}),
-      start('apps/hr-sandbox/dist/main.js', { ...stackEnv(), MONGO_URL: mongoUrlFor(uniqueName('hr')), ...hrSandboxJwtEnv(jwtKey) }),
-    ]);
-    const vaultEnv = {
-      ...stackEnv(),
-      MONGO_URL: mongoUrlFor(uniqueName('vault')),
-      VAULT_KEKS: `k1:${randomBytes(32).toString('base64')}`,
-      VAULT_SERVICE_TOKEN: SERVICE_TOKEN,
-      HR_API_URL: hr,
-      // Owner changes in the HR system count at once, so the pause can be seen without waiting.
-      OWNER_CHECK_TTL_MS: '0',
-      ICIMS_API_URL_OVERRIDE: sandbox,
-      ICIMS_TOKEN_URL_OVERRIDE: `${sandbox}/oauth/token`,
-    };
-    const vault = await start('apps/credentials-vault/dist/main.js', vaultEnv);
-    const shared = { ...stackEnv(), VAULT_URL: vault, VAULT_SERVICE_TOKEN: SERVICE_TOKEN };
-    const ingestGroup = uniqueName('ingest');
-    await startGroupAtEnd(kafka, ingestGroup, [Topic.CandidateHired, Topic.ImportRequested]);
-    const [gateway, ingest] = await Promise.all([
-      start('apps/gateway/dist/main.js', { ...shared, MONGO_URL: mongoUrlFor(uniqueName('gateway')), ...gatewayAdminEnv(hr, jwtKey) }),
-      start('apps/icims-ingest/dist/main.js', { ...shared, MONGO_URL: mongoUrlFor(ingestDatabase), HR_API_URL: hr, KAFKA_GROUP_ID: ingestGroup, SETTINGS_CACHE_MS: '0' }),
-    ]);
-    urls = { sandbox, hr, vault, gateway, ingest };
-
-    await call(sandbox, 'PUT', `/sandbox/customers/${customerId}`, { clientId: 'acme-client', clientSecret: icimsSecret });
-    const cli = ServiceProcess.start('apps/credentials-vault/dist/cli/tenant.cli.js', vaultEnv, ['--tenant', tenantId, '--enable']);
-    if ((await cli.exited).code !== 0) throw new Error(cli.output.stderr);
-    ({ inbound, adminToken: adminTokenValue } = await connectTenantAsAdmin({ gatewayUrl: gateway, hrUrl: hr, tenantId, customerId, clientId: 'acme-client', clientSecret: icimsSecret, hiredStatusIds: [HIRED] }));
+    stack = await SyncStack.start();
+    ({ urls, auditDatabase: ingestDatabase } = stack);
+    ({ inbound, adminToken: adminTokenValue } = await stack.connectTenant(tenantId, customerId, { hiredStatusIds: [HIRED] }));
   });
   afterAll(async () => {
-    await Promise.all(processes.map((child) => child.ensureStopped()));
+    await stack?.stop();
   });
 
   it('creates the employee with every mapped field', async () => {
@@ -187,7 +129,7 @@ describe('a hire in iCIMS lands in the HR system', () => {
     const employees = await employeesOf(person);
     expect(employees).toHaveLength(1);
     // One effect: up to the marker's save, the HR system saved this employee exactly once.
-    const saves = await drainTopic(kafka, Topic.EmployeeUpdated, {
+    const saves = await drainTopic(stack.kafka, Topic.EmployeeUpdated, {
       count: 1,
       filter: (message) => message.key?.toString().startsWith(`${tenantId}:`) ?? false,
       until: (message) => message.key?.toString() === `${tenantId}:${markerEmployee.id}`,

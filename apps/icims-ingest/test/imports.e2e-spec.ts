@@ -8,6 +8,8 @@ const randomCustomerId = () => String(100_000 + Math.floor(Math.random() * 800_0
  * Manual imports end to end: gateway → import.requested → icims-ingest (iCIMS sandbox →
  * HR sandbox) → sync.progress → SSE, with the audit in the real store.
  */
+jest.setTimeout(300_000);
+
 describe('imports', () => {
   let stack: SyncStack;
   let mongo: MongoClient;
@@ -135,6 +137,9 @@ describe('imports', () => {
     const otherToken = await signInHrUser(stack.urls.hr, other, 'admin', { displayName: 'Otto Other', roles: ['HR_ADMIN'] });
     expect(await admin(otherToken, 'POST', `/admin/tenants/${other}/imports`, {})).toMatchObject({ status: 404, body: { error: { code: 'INTEGRATION_NOT_ENABLED' } } });
     expect((await admin(otherToken, 'GET', `/admin/tenants/${tenantId}/runs`)).status).toBe(403);
+
+    const paths = Object.keys((await callJson('GET', `${stack.urls.gateway}/openapi.json`)).body.paths);
+    for (const path of ['imports', 'imports/{runId}', 'imports/{runId}/events', 'runs', 'runs/{runId}', 'runs/{runId}/records']) expect(paths).toContain(`/admin/tenants/{tenantId}/${path}`);
   });
 
   it('resumes an import after icims-ingest is SIGKILLed mid-run: same totals, no duplicates', async () => {

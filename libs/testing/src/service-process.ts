@@ -52,6 +52,11 @@ export class ServiceProcess {
     }, { timeoutMs, intervalMs: 200 });
   }
 
+  /** The OS process id (for RSS sampling in benchmarks). */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
   kill(signal: NodeJS.Signals): void {
     this.child.kill(signal);
   }

@@ -47,9 +47,10 @@ export class SyncStack {
   }
 
   /** The operator enables the tenant; its HR admin then connects it to a new sandbox customer. */
-  async connectTenant(tenantId: string, customerId: string, options: { profile?: 'hrcloud' | 'namely'; hiredStatusIds?: string[] } = {}): Promise<ConnectedTenant> {
+  /** `dailyBudget: 0` switches the sandbox's request budget off (benchmarks). */
+  async connectTenant(tenantId: string, customerId: string, options: { profile?: 'hrcloud' | 'namely'; hiredStatusIds?: string[]; dailyBudget?: number } = {}): Promise<ConnectedTenant> {
     const clientSecret = randomBytes(16).toString('hex');
-    await callJson('PUT', `${this.urls.sandbox}/sandbox/customers/${customerId}`, { clientId: `${tenantId}-client`, clientSecret });
+    await callJson('PUT', `${this.urls.sandbox}/sandbox/customers/${customerId}`, { clientId: `${tenantId}-client`, clientSecret, dailyBudget: options.dailyBudget });
     const cli = ServiceProcess.start('apps/credentials-vault/dist/cli/tenant.cli.js', this.vaultEnv, ['--tenant', tenantId, '--enable', '--profile', options.profile ?? 'hrcloud']);
     if ((await cli.exited).code !== 0) throw new Error(cli.output.stderr);
     return connectTenantAsAdmin({ gatewayUrl: this.urls.gateway, hrUrl: this.urls.hr, tenantId, customerId, clientId: `${tenantId}-client`, clientSecret, hiredStatusIds: options.hiredStatusIds ?? ['C38353'] });
@@ -81,7 +82,8 @@ export class SyncStack {
     const shared = { ...stackEnv(), VAULT_URL: vault.url, VAULT_SERVICE_TOKEN: this.serviceToken, MONGO_URL: mongoUrlFor(this.auditDatabase) };
     this.ingestEnv = { ...shared, HR_API_URL: hr.url, KAFKA_GROUP_ID: this.ingestGroup, SETTINGS_CACHE_MS: '0', ...options.ingestEnv };
     await startGroupAtEnd(this.kafka, this.ingestGroup, [Topic.CandidateHired, Topic.ImportRequested]);
-    const gateway = await this.startService('apps/gateway/dist/main.js', { ...shared, ...gatewayAdminEnv(hr.url, jwtKey) });
+    // Tests poll the admin API far faster than people do.
+    const gateway = await this.startService('apps/gateway/dist/main.js', { ...shared, ...gatewayAdminEnv(hr.url, jwtKey), ADMIN_RATE_LIMIT_PER_MINUTE: '100000' });
     this.urls = { sandbox: sandbox.url, hr: hr.url, vault: vault.url, gateway: gateway.url, ingest: '' };
     await this.startIngest();
   }

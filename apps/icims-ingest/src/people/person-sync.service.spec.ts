@@ -115,4 +115,19 @@ describe(PersonSyncService.name, () => {
     hr.create.mockRejectedValueOnce(new AppException('DEPENDENCY_UNAVAILABLE', 'down', 'unavailable'));
     await expect(sut.apply(context, [plan])).rejects.toThrow('down');
   });
+
+  it('writes managers first, so a report created in the same pass links to them', async () => {
+    hr.findByIcimsIds.mockResolvedValue(new Map());
+    icims.getPerson.mockImplementation(async (_tenant, personId) => (personId === '77' ? { firstname: 'Boss', lastname: 'Lady', email: 'boss@example.com' } : PERSON));
+    const order: string[] = [];
+    hr.create.mockImplementation(async (_tenant, employee) => {
+      order.push(employee.icimsId);
+      return { id: `hr-${employee.icimsId}` } as StoredEmployee;
+    });
+    const plans = await sut.plan(context, ['1930', '77'], 'manual');
+    expect(await sut.apply(context, plans)).toEqual([]);
+    expect(order).toEqual(['77', '1930']);
+    expect(hr.create).toHaveBeenLastCalledWith('acme', expect.objectContaining({ icimsId: '1930', managerId: 'hr-77' }));
+    expect(plans[0].record.changedFields).toContain('managerId');
+  });
 });

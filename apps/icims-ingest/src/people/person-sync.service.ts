@@ -24,6 +24,10 @@ export interface PersonPlan {
   write?: PlannedWrite;
   /** Digest of the synced values HR will hold (for `sync_state`); absent when nothing is linked. */
   hash?: string;
+  /** The manager's iCIMS id when the manager is not in HR yet (perhaps created in this same page). */
+  unresolvedManager?: string;
+  /** The mapped values HR will hold once written. */
+  employee?: HrEmployee;
 }
 
 /**
@@ -60,8 +64,22 @@ export class PersonSyncService {
     return personIds.map((personId, index) => this.planOne(context, personId, people[index], linked, today));
   }
 
-  /** Writes the plans to HR; returns the plans whose write HR refused, with the refusal as an errored outcome. */
+  /**
+   * Writes the plans to HR, managers first so their reports link to them in the same pass;
+   * returns the plans whose write HR refused, with the refusal as an errored outcome.
+   */
   async apply(context: TenantContext, plans: PersonPlan[]): Promise<PersonPlan[]> {
+    const managerIds = new Set(plans.map((plan) => plan.unresolvedManager).filter(Boolean));
+    const managers = plans.filter((plan) => managerIds.has(plan.record.icimsId));
+    const refused = await this.writeAll(context, managers);
+    const createdManagers = new Map(managers.filter((plan) => plan.record.employeeId).map((plan) => [plan.record.icimsId, plan.record.employeeId!]));
+    const others = plans.filter((plan) => !managerIds.has(plan.record.icimsId));
+    for (const plan of others) linkManager(plan, createdManagers.get(plan.unresolvedManager ?? ''), context.tenant.tenantId);
+    refused.push(...(await this.writeAll(context, others)));
+    return refused;
+  }
+
+  private async writeAll(context: TenantContext, plans: PersonPlan[]): Promise<PersonPlan[]> {
     const limit = pLimit(WRITE_CONCURRENCY);
     const refused: PersonPlan[] = [];
     await Promise.all(
@@ -88,14 +106,18 @@ export class PersonSyncService {
     const mapped = mapIcimsPersonToEmployee(person, { profile: settings.profile, fieldIds, personId: icimsId, resolveManager: (managerId) => linked.get(managerId)?.id });
     if (!mapped.ok) return { record: { icimsId, outcome: 'errored', reason: 'INVALID_PERSON', details: mapped.errors.map((error) => `${error.field}:${error.code}`) } };
     const employee = mapped.value;
-    const hash = syncedValuesHash('import', tenant.tenantId, employee);
+    const managerReference = managerReferenceOf(person[fieldIds.hiringManager]);
+    const unresolvedManager = managerReference && !employee.managerId ? managerReference : undefined;
     const existing = linked.get(icimsId);
-    if (!existing) return { record: { icimsId, outcome: 'added', changedFields: Object.keys(employee) }, write: { kind: 'create', employee }, hash };
+    // An unresolved manager is not a change: the link is added once the manager is in HR.
+    if (unresolvedManager && existing?.managerId) employee.managerId = existing.managerId;
+    const hash = syncedValuesHash('import', tenant.tenantId, employee);
+    if (!existing) return { record: { icimsId, outcome: 'added', changedFields: Object.keys(employee) }, write: { kind: 'create', employee }, hash, unresolvedManager, employee };
     const changed = changedSyncedFields('import', existing, employee);
-    if (changed.length === 0) return { record: { icimsId, employeeId: existing.id, outcome: 'skipped', reason: 'UNCHANGED' }, hash };
+    if (changed.length === 0) return { record: { icimsId, employeeId: existing.id, outcome: 'skipped', reason: 'UNCHANGED' }, hash, unresolvedManager };
     // Fields iCIMS no longer has are cleared; only synced fields are ever written.
     const changes = Object.fromEntries(changed.map((field) => [field, employee[field] ?? null])) as Partial<HrEmployee>;
-    return { record: { icimsId, employeeId: existing.id, outcome: 'updated', changedFields: changed }, write: { kind: 'update', employeeId: existing.id, changes }, hash };
+    return { record: { icimsId, employeeId: existing.id, outcome: 'updated', changedFields: changed }, write: { kind: 'update', employeeId: existing.id, changes }, hash, unresolvedManager, employee };
   }
 
   private async write(tenantId: string, write: PlannedWrite): Promise<string> {
@@ -112,6 +134,16 @@ export class PersonSyncService {
       return existing.id;
     }
   }
+}
+
+/** A manager created in this same pass: the report's write links to them too. */
+function linkManager(plan: PersonPlan, managerEmployeeId: string | undefined, tenantId: string): void {
+  if (!managerEmployeeId || !plan.write || !plan.employee) return;
+  plan.employee.managerId = managerEmployeeId;
+  if (plan.write.kind === 'update') plan.write.changes.managerId = managerEmployeeId;
+  const changedFields = plan.record.changedFields ?? [];
+  if (!changedFields.includes('managerId')) plan.record.changedFields = [...changedFields, 'managerId'];
+  plan.hash = syncedValuesHash('import', tenantId, plan.employee);
 }
 
 /** The manager's iCIMS person id, when the reference holds one. */

@@ -35,4 +35,10 @@ describe(ScheduleClock.name, () => {
     expect(sut.lastFiringBefore(new Date('2026-11-22T09:00:00Z'))?.toISOString()).toBe('2026-11-22T08:00:00.000Z');
     expect(new ScheduleClock('0 0 1 1 *', 'America/Los_Angeles').lastFiringBefore(new Date('2026-11-22T09:00:00Z'))).toBeUndefined();
   });
+
+  it('finds the last firing of a frequent schedule too', () => {
+    const everyTwoSeconds = new ScheduleClock('*/2 * * * * *', 'America/Los_Angeles');
+    expect(everyTwoSeconds.lastFiringBefore(new Date('2026-11-22T09:00:03.500Z'))?.toISOString()).toBe('2026-11-22T09:00:02.000Z');
+    expect(everyTwoSeconds.lastFiringBefore(new Date('2026-11-22T09:00:04.000Z'))?.toISOString()).toBe('2026-11-22T09:00:04.000Z');
+  });
 });

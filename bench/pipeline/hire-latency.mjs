@@ -1,0 +1,66 @@
+#!/usr/bin/env node
+// Hire → HR latency at a steady rate: webhooks sent at BENCH_RATE/s, each timed until the HR
+// system publishes the new employee (employee.updated).
+// Run: npm run bench:hire-latency
+import { Kafka, logLevel } from 'kafkajs';
+import { request } from 'undici';
+import { SyncStack, callJson, percentile, randomCustomerId, requireStackEnv } from './stack.mjs';
+
+requireStackEnv();
+const RATE = Number(process.env.BENCH_RATE ?? 200);
+const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 20);
+const TARGET_P99_MS = 1000;
+
+const stack = await SyncStack.start({ ingestEnv: { ICIMS_DAILY_BUDGET: String(10_000_000) } });
+const kafka = new Kafka({ clientId: 'bench', brokers: process.env.KAFKA_BROKERS.split(','), logLevel: logLevel.NOTHING });
+const consumer = kafka.consumer({ groupId: `bench-${Date.now()}` });
+try {
+  const tenantId = `bench-hires-${Date.now()}`;
+  const customerId = randomCustomerId();
+  const { inbound } = await stack.connectTenant(tenantId, customerId, { dailyBudget: 0 });
+  const count = RATE * DURATION_S;
+  const seeded = (await callJson('POST', `${stack.urls.sandbox}/sandbox/customers/${customerId}/seed`, { count, seed: 5, invalidEvery: 0 })).body;
+  const sentAt = new Map();
+  const latencies = [];
+  await consumer.connect();
+  await consumer.subscribe({ topic: 'employee.updated', fromBeginning: false });
+  let done;
+  const allLanded = new Promise((resolve) => (done = resolve));
+  await consumer.run({
+    eachMessage: async ({ message }) => {
+      const envelope = JSON.parse(message.value.toString());
+      const at = sentAt.get(envelope.payload.icimsId);
+      if (envelope.tenantId !== tenantId || at === undefined) return;
+      latencies.push(performance.now() - at);
+      sentAt.delete(envelope.payload.icimsId);
+      if (latencies.length === count) done();
+    },
+  });
+  // Wait until the consumer has joined: the first hire must not be published before.
+  await new Promise((resolve) => consumer.on(consumer.events.GROUP_JOIN, resolve));
+  const basic = `Basic ${Buffer.from(`${inbound.username}:${inbound.password}`).toString('base64')}`;
+  const send = (personId) => {
+    sentAt.set(personId, performance.now());
+    const body = JSON.stringify({ eventType: 'WorkFlowStatusChangeEvent', customerId, systemId: '1', personId, jobId: '1', userId: '1', newStatus: 'C38353', oldStatus: 'C1' });
+    return request(`${stack.urls.gateway}/webhooks/icims`, { method: 'POST', headers: { authorization: basic, 'content-type': 'application/json' }, body }).then((response) => response.body.dump());
+  };
+  // A steady rate: every 50 ms, the hires due by then.
+  const started = performance.now();
+  let next = 0;
+  const inFlight = [];
+  while (next < count) {
+    const due = Math.min(count, Math.floor(((performance.now() - started) / 1000) * RATE));
+    for (; next < due; next += 1) inFlight.push(send(String(Number(seeded.firstId) + next)));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  await Promise.all(inFlight);
+  const sendSeconds = (performance.now() - started) / 1000;
+  await Promise.race([allLanded, new Promise((resolve) => setTimeout(resolve, 120_000))]);
+  const sorted = latencies.sort((a, b) => a - b);
+  console.log(`${count} hires sent at ${(count / sendSeconds).toFixed(0)}/s over ${sendSeconds.toFixed(1)} s; ${sorted.length} landed in HR`);
+  console.log(`hire → HR latency: p50 ${percentile(sorted, 50).toFixed(0)} ms, p99 ${percentile(sorted, 99).toFixed(0)} ms, max ${sorted.at(-1)?.toFixed(0)} ms (target p99 < ${TARGET_P99_MS} ms: ${(TARGET_P99_MS / percentile(sorted, 99)).toFixed(2)}x)`);
+} finally {
+  await consumer.disconnect();
+  await stack.stop();
+}
+process.exit(0);

@@ -1,0 +1,28 @@
+// Shared by the pipeline benchmarks: the real processes on the local broker and store.
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+
+const require = createRequire(import.meta.url);
+/** The compiled test harness (npm run build first); the sync-stack module only, no Jest. */
+export const { SyncStack } = require('../../libs/testing/dist/sync-stack.js');
+export const { callJson } = require('../../libs/testing/dist/admin-api.js');
+
+export function requireStackEnv() {
+  if (!process.env.KAFKA_BROKERS || !process.env.MONGO_URL) {
+    console.error('KAFKA_BROKERS and MONGO_URL are not set. Start Kafka and FerretDB with `node tools/stack/cli.mjs start` and export what it prints.');
+    process.exit(2);
+  }
+}
+
+export const randomCustomerId = () => String(100_000 + Math.floor(Math.random() * 800_000));
+
+/** Resident set size of a process in MiB, from /proc (Linux). */
+export function rssMiB(pid) {
+  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Number(match[1]) / 1024 : NaN;
+}
+
+export function percentile(sorted, p) {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
