@@ -81,6 +81,12 @@ export class KafkaBatchConsumer {
   }
 
   async start(): Promise<void> {
+    // kafkajs restarts after retriable failures by itself; a consumer that will not restart
+    // must not leave a live-looking pod behind: drain and exit, and let the platform restart it.
+    this.consumer.on(this.consumer.events.CRASH, ({ payload }) => {
+      this.logger.error({ groupId: this.options.groupId, error: payload.error.message, restart: payload.restart }, 'consumer crashed');
+      if (!payload.restart && !this.draining.signal.aborted) process.kill(process.pid, 'SIGTERM');
+    });
     await this.consumer.connect();
     // A new group starts from the beginning: nothing produced before it first joined is lost.
     await this.consumer.subscribe({ topics: [this.options.topic], fromBeginning: true });
