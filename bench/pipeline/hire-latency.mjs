@@ -24,6 +24,8 @@ try {
   const latencies = [];
   await consumer.connect();
   await consumer.subscribe({ topic: 'employee.updated', fromBeginning: false });
+  // Listened to before run(): the first hire must not be published before the consumer has joined.
+  const joined = new Promise((resolve) => consumer.on(consumer.events.GROUP_JOIN, resolve));
   let done;
   const allLanded = new Promise((resolve) => (done = resolve));
   await consumer.run({
@@ -36,8 +38,7 @@ try {
       if (latencies.length === count) done();
     },
   });
-  // Wait until the consumer has joined: the first hire must not be published before.
-  await new Promise((resolve) => consumer.on(consumer.events.GROUP_JOIN, resolve));
+  await joined;
   const basic = `Basic ${Buffer.from(`${inbound.username}:${inbound.password}`).toString('base64')}`;
   const send = (personId) => {
     sentAt.set(personId, performance.now());

@@ -8,6 +8,7 @@ import { ProcessedEvent } from './processed-event.schema';
 export const PROCESSED_EVENTS_TTL_DAYS = Symbol('PROCESSED_EVENTS_TTL_DAYS');
 
 const DAY_MS = 86_400_000;
+const DUPLICATE_KEY = 11000;
 
 /** Remembers handled ids for the dedupe window (DESIGN: 7 days or more). */
 @Injectable()
@@ -27,13 +28,14 @@ export class ProcessedEventRepository implements ProcessedEventStore, OnModuleIn
     return (await this.model.exists({ _id: keyOf(scope, id) })) !== null;
   }
 
+  /** Insert-if-absent: an insert, because FerretDB 1.x scans the whole collection for an upsert. */
   async markProcessed(scope: string, id: string): Promise<void> {
     const now = new Date();
-    await this.model.updateOne(
-      { _id: keyOf(scope, id) },
-      { $setOnInsert: { scope, processedAt: now, expiresAt: new Date(now.getTime() + this.ttlDays * DAY_MS) } },
-      { upsert: true },
-    );
+    try {
+      await this.model.create({ _id: keyOf(scope, id), scope, processedAt: now, expiresAt: new Date(now.getTime() + this.ttlDays * DAY_MS) });
+    } catch (error) {
+      if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
+    }
   }
 }
 

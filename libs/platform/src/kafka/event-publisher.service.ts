@@ -11,6 +11,17 @@ export interface RawMessage {
   headers?: IHeaders;
 }
 
+interface TopicBatch {
+  topic: string;
+  messages: RawMessage[];
+}
+
+interface WaitingPublish {
+  batches: TopicBatch[];
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
 /**
  * The service's one idempotent producer (acks=all). `publish` resolves only once the
  * broker has acknowledged, which is what lets the gateway answer a webhook.
@@ -20,6 +31,8 @@ export class EventPublisher implements OnApplicationShutdown {
   private readonly logger = new Logger(EventPublisher.name);
   private readonly producer: Producer;
   private connecting?: Promise<void>;
+  private readonly waiting: WaitingPublish[] = [];
+  private flushing?: Promise<void>;
 
   constructor(
     kafka: Kafka,
@@ -56,13 +69,13 @@ export class EventPublisher implements OnApplicationShutdown {
   }
 
   /** Bytes as they are: the DLQ and replay keep a poison message exactly as it came. */
-  async sendRaw(batches: { topic: string; messages: RawMessage[] }[]): Promise<void> {
+  async sendRaw(batches: TopicBatch[]): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new DependencyUnavailableException('kafka', `no acknowledgement within ${this.timeoutMs} ms`)), this.timeoutMs);
     });
     try {
-      await Promise.race([this.connect().then(() => this.producer.sendBatch({ acks: -1, topicMessages: batches })), timeout]);
+      await Promise.race([this.enqueue(batches), timeout]);
     } catch (error) {
       if (error instanceof DependencyUnavailableException) throw error;
       throw new DependencyUnavailableException('kafka', (error as Error).message);
@@ -70,6 +83,34 @@ export class EventPublisher implements OnApplicationShutdown {
       clearTimeout(timer);
     }
     for (const { topic, messages } of batches) this.metrics.messagesPublished.inc({ topic }, messages.length);
+  }
+
+  /**
+   * Group commit: the idempotent producer sends one request at a time, so publishes that
+   * arrive while one is in flight go together in the next request, in arrival order.
+   * Each caller still resolves only once its own messages are acknowledged.
+   */
+  private enqueue(batches: TopicBatch[]): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ batches, resolve, reject });
+      this.flushing ??= this.flush().finally(() => (this.flushing = undefined));
+    });
+  }
+
+  private async flush(): Promise<void> {
+    await this.connect().catch(() => undefined);
+    while (this.waiting.length > 0) {
+      const group = this.waiting.splice(0);
+      const byTopic = new Map<string, RawMessage[]>();
+      for (const { batches } of group) for (const { topic, messages } of batches) byTopic.set(topic, [...(byTopic.get(topic) ?? []), ...messages]);
+      try {
+        await this.connect();
+        await this.producer.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) });
+        for (const waiter of group) waiter.resolve();
+      } catch (error) {
+        for (const waiter of group) waiter.reject(error);
+      }
+    }
   }
 
   async onApplicationShutdown(): Promise<void> {
