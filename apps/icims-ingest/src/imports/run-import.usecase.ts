@@ -53,7 +53,14 @@ export class RunImportUseCase {
       return;
     }
     if (run.status === 'succeeded' || run.status === 'failed') return;
-    const settings = await this.tenants.find(run.tenantId, { fresh: true });
+    let settings: Awaited<ReturnType<TenantSettingsClient['find']>>;
+    try {
+      settings = await this.patiently(signal, () => this.tenants.find(run.tenantId, { fresh: true }));
+    } catch (error) {
+      if (signal.aborted) throw error;
+      // A run that cannot even start must still end, or it would hold the tenant's lock.
+      return this.fail(run, failureOf(error).code, 'the vault could not be reached to start the import; press Import again');
+    }
     const resolved = tenantContextOf(settings, run.tenantId);
     if (!resolved.ok) return this.fail(run, resolved.reason, `the import cannot run: ${resolved.reason}${resolved.details.length ? ` (${resolved.details.join(', ')})` : ''}`);
     if (trigger === 'scheduled' && !resolved.context.settings.automaticSync.import) {
@@ -91,13 +98,13 @@ export class RunImportUseCase {
   }
 
   /** Transient failures (iCIMS or HR down) are waited out for a while before the run fails. */
-  private patiently(signal: AbortSignal, phases: () => Promise<void>): Promise<void> {
+  private patiently<T>(signal: AbortSignal, work: () => Promise<T>): Promise<T> {
     const policy = retry(handleWhen((error) => !(error instanceof RunInterrupted) && isRetryable(error) && !(error instanceof IcimsRateLimited)), {
       maxAttempts: 6,
       backoff: new ExponentialBackoff({ initialDelay: 1_000, maxDelay: 30_000 }),
     });
     policy.onRetry(({ delay }) => this.logger.warn({ delay }, 'import hit a transient failure; resuming from its checkpoint'));
-    return policy.execute(phases, signal);
+    return policy.execute(work, signal);
   }
 
   private async sinceOf(tenantId: string): Promise<Date | undefined> {

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { VaultInternalClient } from '@icims-sync/icims-client';
 import { TenantSettings } from '@icims-sync/contracts';
-import { DependencyUnavailableException } from '@icims-sync/platform';
 import { IcimsIngestConfig } from '../config/app.config';
 
 /** A tenant's connection settings from the vault, cached briefly (no secrets in them). */
@@ -22,13 +21,7 @@ export class TenantSettingsClient {
   async find(tenantId: string, options: { fresh?: boolean } = {}): Promise<TenantSettings | undefined> {
     const cached = this.cache.get(tenantId);
     if (!options.fresh && cached && Date.now() - cached.at < this.cacheMs) return cached.settings;
-    const response = await this.vault.get(`/internal/tenants/${encodeURIComponent(tenantId)}/settings`);
-    if (response.status === 404) {
-      this.cache.set(tenantId, { at: Date.now(), settings: undefined });
-      return undefined;
-    }
-    if (response.status !== 200) throw new DependencyUnavailableException('credentials-vault', `settings answered ${response.status}`);
-    const settings = response.json as TenantSettings;
+    const settings = await this.vault.tenantSettings(tenantId);
     this.cache.set(tenantId, { at: Date.now(), settings });
     return settings;
   }

@@ -1,4 +1,5 @@
 import { request } from 'undici';
+import { TenantList, TenantSettings } from '@icims-sync/contracts';
 import { DependencyUnavailableException } from '@icims-sync/platform';
 
 export const SERVICE_TOKEN_HEADER = 'x-service-token';
@@ -26,6 +27,21 @@ export class VaultInternalClient {
 
   post(path: string, body: unknown): Promise<VaultResponse> {
     return this.send('POST', path, body);
+  }
+
+  /** A tenant's settings (no secrets), or undefined when the vault has no connection for it. */
+  async tenantSettings(tenantId: string): Promise<TenantSettings | undefined> {
+    const { status, json } = await this.get(`/internal/tenants/${encodeURIComponent(tenantId)}/settings`);
+    if (status === 404) return undefined;
+    if (status !== 200) throw new DependencyUnavailableException('credentials-vault', `settings answered ${status}`);
+    return json as TenantSettings;
+  }
+
+  /** The tenants whose automatic import may run now (enabled, connected, owner valid, toggle on). */
+  async automaticImportTenants(): Promise<string[]> {
+    const { status, json } = await this.get('/internal/tenants/automatic-import');
+    if (status !== 200) throw new DependencyUnavailableException('credentials-vault', `automatic-import tenants answered ${status}`);
+    return (json as TenantList).items.map((item) => item.tenantId);
   }
 
   /** Any call; `headers` are added to the service token, `timeoutMs` overrides the client's. */
