@@ -32,7 +32,13 @@ async function main() {
   console.log(`    -d '${JSON.stringify({ targetUrl: 'http://127.0.0.1:3000/webhooks/icims', personId: '1005', newStatus: DEMO_HIRED_STATUS, auth: demo.inbound })}'`);
   console.log(`and see the employee in the HR system:\n  curl -s 'http://127.0.0.1:4001/tenants/${DEMO_TENANT}/employees?icimsId=1005'`);
   console.log(`\nAdmin API docs: http://127.0.0.1:3000/docs. Token of HR admin ${DEMO_ADMIN.displayName} (valid 1 h):`);
-  console.log(`  curl -s http://127.0.0.1:3000/admin/tenants/${DEMO_TENANT}/icims -H 'authorization: Bearer ${demo.accessToken}'`);
+  const admin = `http://127.0.0.1:3000/admin/tenants/${DEMO_TENANT}`;
+  const auth = `-H 'authorization: Bearer ${demo.accessToken}'`;
+  console.log(`  curl -s ${admin}/icims ${auth}`);
+  console.log('Press Import (a full import of the 1,000 people), then watch it live with the runId it answers:');
+  console.log(`  curl -s -XPOST ${admin}/imports ${auth} -H 'content-type: application/json' -d '{"mode":"full"}'`);
+  console.log(`  curl -sN ${admin}/imports/<runId>/events ${auth}`);
+  console.log(`History: curl -s '${admin}/runs?limit=5' ${auth}`);
   console.log(`  kafka              ${stack.env.KAFKA_BROKERS}\n  mongo              ${stack.env.MONGO_URL}`);
   console.log('Logs of Kafka and FerretDB: .local/logs/. Press Ctrl-C to stop everything.\n');
 }

@@ -3,10 +3,10 @@ import { InjectModel } from '@nestjs/mongoose';
 import { randomUUID } from 'node:crypto';
 import { Model } from 'mongoose';
 import { ImportMode, SYNC_OUTCOMES, SyncRunStatus, SyncRunView } from '@icims-sync/contracts';
+import { duplicateIndexesOf, isDuplicateKey } from '@icims-sync/platform';
 import { RecordOutcome, SyncAuditRepository, recordIdOf, toRunView } from './sync-audit.repository';
 import { Counters, ImportCheckpoint, ImportLockDocument, PendingOutcome, SyncRecordDocument, SyncRunDocument, ZERO_COUNTERS } from './sync-run.schema';
 
-const DUPLICATE_KEY = 11000;
 /** A lock whose run was never written (the requester died in between) is taken over after this. */
 const ORPHAN_LOCK_MS = 60_000;
 const FINISHED: readonly SyncRunStatus[] = ['succeeded', 'failed'];
@@ -46,7 +46,7 @@ export class ImportRunRepository {
     try {
       await this.locks.create({ _id: request.tenantId, runId, lockedAt: now });
     } catch (error) {
-      if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
+      if (!isDuplicateKey(error)) throw error;
       const holder = await this.staleLockHolder(request.tenantId);
       if (holder.stale && attempt === 0) return this.reserve(request, 1);
       return { running: holder.runId };
@@ -67,7 +67,7 @@ export class ImportRunRepository {
       await this.runs.create(run);
     } catch (error) {
       await this.release(request.tenantId, runId);
-      if ((error as { code?: number }).code === DUPLICATE_KEY) return { exists: runId };
+      if (isDuplicateKey(error)) return { exists: runId };
       throw error;
     }
     return { reserved: toRunView(run) };
@@ -112,9 +112,7 @@ export class ImportRunRepository {
     try {
       await this.records.insertMany(documents, { ordered: false });
     } catch (error) {
-      const writeErrors = (error as { writeErrors?: { code?: number; err?: { code?: number } }[] }).writeErrors ?? [];
-      const onlyDuplicates = writeErrors.length > 0 && writeErrors.every((failure) => (failure.code ?? failure.err?.code) === DUPLICATE_KEY);
-      if (!onlyDuplicates) throw error;
+      if (!duplicateIndexesOf(error)) throw error;
     }
   }
 

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
+import { duplicateIndexesOf } from '@icims-sync/platform';
 import { chunksOf } from './bulk.util';
 import { SyncStateDocument } from './sync-state.schema';
-
-const DUPLICATE_KEY = 11000;
 
 export interface SyncedEntry {
   icimsId: string;
@@ -30,9 +29,9 @@ export class SyncStateRepository {
         await this.states.insertMany(created.map(documentOf), { ordered: false });
       } catch (error) {
         // Linked before (an employee re-created in HR): those are updated instead.
-        const failures = (error as { writeErrors?: { index: number; code?: number; err?: { code?: number } }[] }).writeErrors ?? [];
-        if (failures.length === 0 || failures.some((failure) => (failure.code ?? failure.err?.code) !== DUPLICATE_KEY)) throw error;
-        toUpdate.push(...failures.map((failure) => created[failure.index]));
+        const duplicates = duplicateIndexesOf(error);
+        if (!duplicates) throw error;
+        toUpdate.push(...duplicates.map((index) => created[index]));
       }
     }
     for (const chunk of chunksOf(toUpdate)) {

@@ -7,3 +7,4 @@ export * from './vault/vault-internal.client';
 export * from './icims.errors';
 export * from './icims-client';
 export * from './request-budget';
+export * from './vault/vault-caller.config';

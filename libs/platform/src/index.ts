@@ -16,6 +16,7 @@ export * from './kafka/topic-admin.service';
 export * from './kafka/traceparent.util';
 export * from './idempotency/processed-event.repository';
 export * from './mongo/retention.service';
+export * from './mongo/duplicate-key.util';
 export * from './platform.module';
 export * from './observability.module';
 export * from './bootstrap/bootstrap-service';

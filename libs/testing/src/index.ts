@@ -7,3 +7,4 @@ export { mock, mockDeep } from 'jest-mock-extended';
 export * from './admin-api';
 export * from './sync-stack';
 export * from './sse';
+export * from './fixtures/tenant-settings.fixture';

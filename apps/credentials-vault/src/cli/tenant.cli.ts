@@ -1,6 +1,7 @@
 /* eslint-disable no-console -- a command-line tool talks to its terminal. */
 import { parseArgs } from 'node:util';
 import { ICIMS_REGIONS, INBOUND_METHODS, IcimsRegion, InboundMethod, PROFILES, TENANT_ID_PATTERN } from '@icims-sync/contracts';
+import { isDuplicateKey } from '@icims-sync/platform';
 import { ConnectionRepository } from '../connections/connection.repository';
 import { generateInboundMaterial } from '../connections/inbound-material';
 import { VaultSecrets, hintOf } from '../connections/vault-secrets.service';
@@ -68,7 +69,7 @@ async function main(): Promise<void> {
     console.log(JSON.stringify({ tenantId, enabled: saved.enabled, profile: saved.profile, customerId: saved.customerId, hiredStatusIds: saved.hiredStatusIds, outbound: saved.outbound && { method: saved.outbound.method, region: saved.outbound.region, secretHint: saved.outbound.secretHint } }));
     if (shown) console.log(`inbound credentials for iCIMS (shown once, store them in iCIMS now): ${JSON.stringify(shown)}`);
   } catch (error) {
-    if ((error as { code?: number }).code === 11000) fail(`customer id ${values['customer-id']} already belongs to another tenant`);
+    if (isDuplicateKey(error)) fail(`customer id ${values['customer-id']} already belongs to another tenant`);
     throw error;
   } finally {
     await app.close();

@@ -33,7 +33,8 @@ export function runEvents(current: () => Promise<SyncRunView>, live: Observable<
       }),
       map((event): MessageEvent => ({ type: 'progress', id: String(event.counters.total), data: event })),
     ),
-    interval(HEARTBEAT_MS).pipe(map((): MessageEvent => ({ type: 'heartbeat', data: {} }))),
+    // Same id as the last progress event: Last-Event-ID keeps pointing at real progress.
+    interval(HEARTBEAT_MS).pipe(map((): MessageEvent => ({ type: 'heartbeat', id: String(Math.max(lastTotal, 0)), data: {} }))),
   );
   return progress.pipe(takeWhile((event) => !(event.type === 'progress' && FINISHED.has((event.data as ProgressEvent).status)), true));
 }

@@ -4,13 +4,12 @@ import { randomUUID } from 'node:crypto';
 import { Model } from 'mongoose';
 import { Topic, WriteOrigin, createEvent } from '@icims-sync/contracts';
 import { EXPORTED_FIELDS } from '@icims-sync/mapping';
-import { AppException, EventPublisher, InvalidInputException } from '@icims-sync/platform';
+import { AppException, EventPublisher, InvalidInputException, duplicateIndexesOf, isDuplicateKey } from '@icims-sync/platform';
 import { EmployeeFieldsDto, ListEmployeesQueryDto, MAX_PAGE_SIZE } from './employee.dto';
 import { EmployeeDocument, IcimsLinkDocument } from './employee.schema';
 
 export type Employee = Omit<EmployeeDocument, '_id' | 'icimsLink'> & { id: string };
 
-const DUPLICATE_KEY = 11000;
 
 /** Employees per tenant; every save publishes `employee.updated`, as the real HR system does. */
 @Injectable()
@@ -22,10 +21,20 @@ export class EmployeesService implements OnModuleInit {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    // Query served: find by iCIMS ID (and one employee per iCIMS person per tenant).
+    // One employee per iCIMS person per tenant, even if the link index missed a write.
     await this.model.collection.createIndex({ icimsLink: 1 }, { unique: true, sparse: true, name: 'icimsLink_unique' });
     // Query served: list a tenant's employees in id order.
     await this.model.collection.createIndex({ tenantId: 1, _id: 1 }, { name: 'tenant_id' });
+    await this.backfillLinks();
+  }
+
+  /** Employees saved before the link index existed get their link (a kept dev database); existing links stay. */
+  private async backfillLinks(): Promise<void> {
+    const linked = await this.model.find({ icimsLink: { $exists: true } }, { icimsLink: 1 }).lean<Pick<EmployeeDocument, '_id' | 'icimsLink'>[]>();
+    if (linked.length === 0) return;
+    await this.links.insertMany(linked.map((employee) => ({ _id: employee.icimsLink!, employeeId: employee._id })), { ordered: false }).catch((error: unknown) => {
+      if (!duplicateIndexesOf(error)) throw error;
+    });
   }
 
   async create(tenantId: string, fields: EmployeeFieldsDto, origin: WriteOrigin): Promise<Employee> {
@@ -122,7 +131,7 @@ export class EmployeesService implements OnModuleInit {
   }
 
   private translate(error: unknown, icimsId: string | undefined): unknown {
-    if ((error as { code?: number }).code !== DUPLICATE_KEY) return error;
+    if (!isDuplicateKey(error)) return error;
     return new AppException('ICIMS_ID_TAKEN', `another employee already has iCIMS ID ${icimsId}`, 'conflict');
   }
 }

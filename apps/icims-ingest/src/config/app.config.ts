@@ -1,16 +1,9 @@
-import { IsInt, IsUrl, Max, Min, MinLength } from 'class-validator';
-import { BaseServiceConfig, Secret } from '@icims-sync/platform';
+import { IsInt, IsUrl, Max, Min } from 'class-validator';
+import { VaultCallerConfig } from '@icims-sync/icims-client';
 
 /** Environment of icims-ingest; every variable is documented in the README. */
-export class IcimsIngestConfig extends BaseServiceConfig {
+export class IcimsIngestConfig extends VaultCallerConfig {
   override PORT = 3002;
-
-  @IsUrl({ require_tld: false, require_protocol: true }, { message: 'VAULT_URL must be an http(s) URL' })
-  VAULT_URL!: string;
-
-  @Secret()
-  @MinLength(32, { message: 'VAULT_SERVICE_TOKEN must be at least 32 characters' })
-  VAULT_SERVICE_TOKEN!: string;
 
   /** The HR system's employees API (tenants under /tenants/{id}). */
   @IsUrl({ require_tld: false, require_protocol: true }, { message: 'HR_API_URL must be an http(s) URL' })

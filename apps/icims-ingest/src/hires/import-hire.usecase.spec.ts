@@ -1,23 +1,12 @@
-import { CandidateHiredPayload, Envelope, TenantSettings } from '@icims-sync/contracts';
+import { CandidateHiredPayload, Envelope } from '@icims-sync/contracts';
 import { SyncAuditRepository, SyncStateRepository } from '@icims-sync/audit';
 import { MetricsService } from '@icims-sync/platform';
-import { mock } from '@icims-sync/testing';
+import { connectedTenantSettings, mock } from '@icims-sync/testing';
 import { PersonPlan, PersonSyncService } from '../people/person-sync.service';
 import { TenantSettingsClient } from '../tenants/tenant-settings.client';
 import { ImportHireUseCase } from './import-hire.usecase';
 
-const SETTINGS: TenantSettings = {
-  tenantId: 'acme',
-  enabled: true,
-  profile: 'hrcloud',
-  customerId: '6268',
-  apiBaseUrl: 'https://api.icims.com',
-  hiredStatusIds: ['C1'],
-  toggles: { autoImport: true, autoExport: true },
-  status: 'connected',
-  automaticSync: { import: true, export: true },
-  fieldIds: {},
-};
+const SETTINGS = connectedTenantSettings();
 
 const hire = (personId = '1930', customerId = '6268'): Envelope<CandidateHiredPayload> => ({
   id: '6f1c1f9e-8d1a-4a43-9f52-1f7b0a9c1e11',

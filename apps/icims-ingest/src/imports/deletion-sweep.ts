@@ -4,8 +4,8 @@ import { ImportRunRepository, RecordOutcome } from '@icims-sync/audit';
 import { HrEmployeesClient, StoredEmployee } from '@icims-sync/hr-client';
 import { IcimsNotFound } from '@icims-sync/icims-client';
 import { IcimsClients } from '../hires/icims-clients';
-import { PeoplePages, pendingOf } from './people-pages';
-import type { ImportRun } from './run-import.usecase';
+import { ImportRun, pendingOf } from './import-run';
+import { RunProgressPublisher } from './run-progress.publisher';
 import { RunInterrupted } from './run-interrupted';
 
 const HR_PAGE_SIZE = 500;
@@ -23,7 +23,7 @@ export class DeletionSweep {
     private readonly icims: IcimsClients,
     private readonly hr: HrEmployeesClient,
     private readonly runs: ImportRunRepository,
-    private readonly pages: PeoplePages,
+    private readonly progress: RunProgressPublisher,
   ) {}
 
   async sweep(job: ImportRun): Promise<void> {
@@ -50,7 +50,7 @@ export class DeletionSweep {
       await Promise.all(departures.map((record) => limit(() => this.hr.deactivate(tenantId, record.employeeId!, today))));
       await this.runs.record(run._id, run.tenantId, departures);
       afterId = page.nextAfterId;
-      await this.pages.advance(job, departures, { phase: 'deletions', afterEmployeeId: afterId });
+      await this.progress.advance(job, departures, { phase: 'deletions', afterEmployeeId: afterId });
     } while (afterId);
   }
 

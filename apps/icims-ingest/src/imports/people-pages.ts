@@ -1,11 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Counters, ImportCheckpoint, ImportRunRepository, PendingOutcome, RecordOutcome, SyncStateRepository } from '@icims-sync/audit';
+import { ImportRunRepository, RecordOutcome, SyncStateRepository } from '@icims-sync/audit';
 import { HrEmployeesClient } from '@icims-sync/hr-client';
 import { SearchFilter } from '@icims-sync/icims-client';
 import { IcimsClients } from '../hires/icims-clients';
 import { PersonPlan, PersonSyncService } from '../people/person-sync.service';
 import { RunProgressPublisher } from './run-progress.publisher';
-import type { ImportRun } from './run-import.usecase';
+import { ImportRun, pendingOf } from './import-run';
 import { RunInterrupted } from './run-interrupted';
 
 /** People planned, written and recorded together; also the checkpoint and progress granularity. */
@@ -88,7 +88,7 @@ export class PeoplePages {
     timer.lap('record');
     await this.recordState(job, plans, refused);
     timer.lap('state');
-    await this.advance(job, outcomes, { phase: 'people', lastId: personIds[personIds.length - 1] });
+    await this.progress.advance(job, outcomes, { phase: 'people', lastId: personIds[personIds.length - 1] });
     this.logger.debug({ runId: run._id, people: plans.length, ms: timer.laps }, 'page imported');
   }
 
@@ -98,15 +98,6 @@ export class PeoplePages {
       .filter((plan) => plan.write && plan.hash && plan.record.employeeId && !refusedIds.has(plan.record.icimsId))
       .map((plan) => ({ icimsId: plan.record.icimsId, employeeId: plan.record.employeeId!, hash: plan.hash!, created: plan.write!.kind === 'create' }));
     await this.state.recordImported(job.run.tenantId, job.run._id, entries);
-  }
-
-  /** Counts the page, stores the checkpoint and tells the admin's window. */
-  async advance(job: ImportRun, outcomes: RecordOutcome[], position: Omit<ImportCheckpoint, 'pending'>): Promise<void> {
-    addOutcomes(job.counters, outcomes);
-    const checkpoint: ImportCheckpoint = { ...position, pending: [] };
-    job.run.checkpoint = checkpoint;
-    await this.runs.saveProgress(job.run._id, job.counters, checkpoint);
-    await this.progress.publish(job.run.tenantId, job.run._id, 'running', job.counters);
   }
 }
 
@@ -119,17 +110,5 @@ class StepTimer {
     const now = performance.now();
     this.laps[step] = Math.round(now - this.last);
     this.last = now;
-  }
-}
-
-export function pendingOf(record: RecordOutcome & { icimsId: string }): PendingOutcome {
-  const { icimsId, employeeId, outcome, changedFields, reason } = record;
-  return { icimsId, outcome, ...(employeeId ? { employeeId } : {}), ...(changedFields ? { changedFields } : {}), ...(reason ? { reason } : {}) };
-}
-
-function addOutcomes(counters: Counters, outcomes: RecordOutcome[]): void {
-  for (const { outcome } of outcomes) {
-    counters[outcome] += 1;
-    counters.total += 1;
   }
 }

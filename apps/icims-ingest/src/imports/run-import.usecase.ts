@@ -1,12 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ExponentialBackoff, handleWhen, retry } from 'cockatiel';
 import { Envelope, ImportRequestedPayload } from '@icims-sync/contracts';
-import { Counters, ImportRunRepository, SyncAuditRepository, SyncRunDocument } from '@icims-sync/audit';
-import { IcimsAccessDenied, IcimsAuthError, IcimsRateLimited, RequestPriority, toIcimsDateTime } from '@icims-sync/icims-client';
+import { ImportRunRepository, SyncAuditRepository, SyncRunDocument } from '@icims-sync/audit';
+import { IcimsAccessDenied, IcimsAuthError, IcimsRateLimited, toIcimsDateTime } from '@icims-sync/icims-client';
 import { AppException, internalDescription, isRetryable } from '@icims-sync/platform';
-import { TenantContext, pauseReasonOf, tenantContextOf } from '../people/tenant-context';
+import { pauseReasonOf, tenantContextOf } from '../people/tenant-context';
 import { TenantSettingsClient } from '../tenants/tenant-settings.client';
 import { DeletionSweep } from './deletion-sweep';
+import { ImportRun } from './import-run';
 import { PeoplePages } from './people-pages';
 import { RunInterrupted } from './run-interrupted';
 import { RunProgressPublisher } from './run-progress.publisher';
@@ -16,15 +17,6 @@ import { RunProgressPublisher } from './run-progress.publisher';
  * are to the minute: incremental runs look back this much before the last successful start.
  */
 const INCREMENTAL_OVERLAP_MS = 16 * 60_000;
-
-/** What an import run works with, once resolved. */
-export interface ImportRun {
-  run: SyncRunDocument;
-  context: TenantContext;
-  priority: RequestPriority;
-  counters: Counters;
-  signal: AbortSignal;
-}
 
 /**
  * A full or incremental import (manual or scheduled): every person in scope through the

@@ -2,23 +2,12 @@ import { TenantSettings } from '@icims-sync/contracts';
 import { HrEmployeesClient, StoredEmployee } from '@icims-sync/hr-client';
 import { IcimsClient, IcimsNotFound, IcimsUnavailable } from '@icims-sync/icims-client';
 import { AppException } from '@icims-sync/platform';
-import { mock, mockDeep } from '@icims-sync/testing';
+import { connectedTenantSettings, mock, mockDeep } from '@icims-sync/testing';
 import { IcimsClients } from '../hires/icims-clients';
 import { PersonSyncService } from './person-sync.service';
 import { TenantContext, tenantContextOf } from './tenant-context';
 
-const SETTINGS: TenantSettings = {
-  tenantId: 'acme',
-  enabled: true,
-  profile: 'hrcloud',
-  customerId: '6268',
-  apiBaseUrl: 'https://api.icims.com',
-  hiredStatusIds: ['C1'],
-  toggles: { autoImport: true, autoExport: true },
-  status: 'connected',
-  automaticSync: { import: true, export: true },
-  fieldIds: {},
-};
+const SETTINGS = connectedTenantSettings();
 
 const PERSON = { firstname: 'Jane', lastname: 'Doe', email: 'jane@example.com', hiredate: '2026-12-01', hiringmanager: { profile: 'x', id: '77', value: 'Boss' } };
 const CURRENT = { id: 'hr-1930', icimsId: '1930', firstName: 'Jane', lastName: 'Doe', accountEmail: 'jane@example.com', personalEmail: 'jane@example.com', startDate: '2026-12-01', managerId: 'hr-77' } as StoredEmployee;

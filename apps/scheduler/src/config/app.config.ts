@@ -1,6 +1,6 @@
-import { IsInt, IsString, IsUrl, Max, Min, MinLength, Validate, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
+import { IsInt, IsString, Max, Min, Validate, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
 import { CronTime } from 'cron';
-import { BaseServiceConfig, Secret } from '@icims-sync/platform';
+import { VaultCallerConfig } from '@icims-sync/icims-client';
 
 @ValidatorConstraint({ name: 'timeZone' })
 class IsTimeZone implements ValidatorConstraintInterface {
@@ -30,16 +30,8 @@ class IsCronExpression implements ValidatorConstraintInterface {
 }
 
 /** Environment of scheduler; every variable is documented in the README's config reference. */
-export class SchedulerConfig extends BaseServiceConfig {
+export class SchedulerConfig extends VaultCallerConfig {
   override PORT = 3004;
-
-  /** credentials-vault's internal API: which tenants have automatic import on. */
-  @IsUrl({ require_tld: false, require_protocol: true }, { message: 'VAULT_URL must be an http(s) URL' })
-  VAULT_URL!: string;
-
-  @Secret()
-  @MinLength(32, { message: 'VAULT_SERVICE_TOKEN must be at least 32 characters' })
-  VAULT_SERVICE_TOKEN!: string;
 
   /** When the automatic import runs, in IMPORT_TIME_ZONE (the first seed: 12 AM Pacific). */
   @IsString() @Validate(IsCronExpression)

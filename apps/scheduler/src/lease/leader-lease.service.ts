@@ -3,10 +3,10 @@ import { InjectModel } from '@nestjs/mongoose';
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { Model } from 'mongoose';
+import { isDuplicateKey } from '@icims-sync/platform';
 import { SchedulerConfig } from '../config/app.config';
 import { LeaseDocument } from './lease.schema';
 
-const DUPLICATE_KEY = 11000;
 export const DAILY_IMPORT_LEASE = 'scheduler.daily-import';
 
 /**
@@ -43,7 +43,7 @@ export class LeaderLease implements BeforeApplicationShutdown {
       return { leader: true, gained: !wasLeader, lastDay: lease?.lastDay };
     } catch (error) {
       // Someone else holds an unexpired lease: the upsert collides with their document.
-      if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
+      if (!isDuplicateKey(error)) throw error;
       if (wasLeader) this.logger.warn({ holder: this.holder }, 'lost the lead');
       this.leaderUntil = 0;
       return { leader: false, gained: false };

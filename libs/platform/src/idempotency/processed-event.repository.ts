@@ -2,13 +2,13 @@ import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { ProcessedEventStore } from '../kafka/batch-consumer';
+import { isDuplicateKey } from '../mongo/duplicate-key.util';
 import { RetentionService } from '../mongo/retention.service';
 import { ProcessedEvent } from './processed-event.schema';
 
 export const PROCESSED_EVENTS_TTL_DAYS = Symbol('PROCESSED_EVENTS_TTL_DAYS');
 
 const DAY_MS = 86_400_000;
-const DUPLICATE_KEY = 11000;
 
 /** Remembers handled ids for the dedupe window (DESIGN: 7 days or more). */
 @Injectable()
@@ -34,7 +34,7 @@ export class ProcessedEventRepository implements ProcessedEventStore, OnModuleIn
     try {
       await this.model.create({ _id: keyOf(scope, id), scope, processedAt: now, expiresAt: new Date(now.getTime() + this.ttlDays * DAY_MS) });
     } catch (error) {
-      if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
+      if (!isDuplicateKey(error)) throw error;
     }
   }
 }

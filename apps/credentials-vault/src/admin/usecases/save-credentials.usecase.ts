@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { IcimsCredentialsDto, IcimsSettingsView } from '@icims-sync/contracts';
-import { AppException, InvalidInputException } from '@icims-sync/platform';
+import { AppException, InvalidInputException, isDuplicateKey } from '@icims-sync/platform';
 import { ConnectionRepository } from '../../connections/connection.repository';
 import { ConnectionDocument, OutboundCredentials } from '../../connections/connection.schema';
 import { VaultSecrets, hintOf } from '../../connections/vault-secrets.service';
@@ -80,7 +80,7 @@ export class SaveCredentialsUseCase {
     try {
       return await this.connections.update(tenantId, { $set: set });
     } catch (error) {
-      if ((error as { code?: number }).code === 11000) {
+      if (isDuplicateKey(error)) {
         throw new AppException('CUSTOMER_ID_TAKEN', `iCIMS customer id ${set.customerId} is already connected to another tenant`, 'conflict', { fields: ['customerId'] });
       }
       throw error;
