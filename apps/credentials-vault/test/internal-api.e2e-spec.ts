@@ -130,7 +130,7 @@ describe('credentials-vault internal API (real store, real HTTP)', () => {
     const body = Buffer.from('{"eventType":"WorkFlowStatusChangeEvent"}');
     const basic = (user: string, password: string) => ({ authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` });
 
-    expect(await verify(customers.basic, basic('icims-basic', secrets.basicPassword), body)).toEqual({ status: 200, body: { tenantId: tenants.basic, profile: 'hrcloud', hiredStatusIds: ['C38353'] } });
+    expect(await verify(customers.basic, basic('icims-basic', secrets.basicPassword), body)).toEqual({ status: 200, body: { tenantId: tenants.basic, profile: 'hrcloud', hiredStatusIds: ['C38353'], reusableForMs: 3_600_000 } });
     const denial = { status: 401, body: { error: { code: 'INBOUND_DENIED', message: 'authentication failed' } } };
     expect(await verify(customers.basic, basic('icims-basic', 'wrong'), body)).toEqual(denial);
     expect(await verify(customers.basic, {}, body)).toEqual(denial);
@@ -141,7 +141,10 @@ describe('credentials-vault internal API (real store, real HTTP)', () => {
     const body = gzipSync('{"eventType":"WorkFlowStatusChangeEvent","customerId":"1"}');
     const headers = signRequest({ method: 'POST', pathAndQuery: '/webhooks/icims', headers: { 'content-type': 'application/json', host: 'gateway' }, bodySha256: sha256Hex(body) }, 'icims-hmac', secrets.hmacKey);
 
-    expect((await verify(customers.hmac, headers, body)).status).toBe(200);
+    const verdict = await verify(customers.hmac, headers, body);
+    expect(verdict.status).toBe(200);
+    // A signature covers this one body: nothing may reuse the verdict.
+    expect(verdict.body).not.toHaveProperty('reusableForMs');
     expect((await verify(customers.hmac, headers, Buffer.concat([body, Buffer.from('x')]))).status).toBe(401);
   });
 
@@ -151,7 +154,10 @@ describe('credentials-vault internal API (real store, real HTTP)', () => {
 
     expect(issued.body).toMatchObject({ token_type: 'Bearer', expires_in: 3600 });
     expect(refused.status).toBe(401);
-    expect((await verify(customers.oauth, { authorization: `Bearer ${issued.body.access_token}` }, Buffer.from('{}'))).body.tenantId).toBe(tenants.oauth);
+    const verdict = await verify(customers.oauth, { authorization: `Bearer ${issued.body.access_token}` }, Buffer.from('{}'));
+    expect(verdict.body).toMatchObject({ tenantId: tenants.oauth, reusableForMs: expect.any(Number) });
+    expect(verdict.body.reusableForMs).toBeGreaterThan(3_500_000);
+    expect(verdict.body.reusableForMs).toBeLessThanOrEqual(3_600_000);
     expect((await verify(customers.basic, { authorization: `Bearer ${issued.body.access_token}` }, Buffer.from('{}'))).status).toBe(401);
   });
 

@@ -21,6 +21,7 @@ describe('POST /webhooks/icims (gateway + vault + iCIMS sandbox, real broker and
   const vaultEnv = { ...stackEnv(), MONGO_URL: mongoUrlFor(uniqueName('vault')), VAULT_KEKS: `k1:${randomBytes(32).toString('base64')}`, VAULT_SERVICE_TOKEN: SERVICE_TOKEN, HR_API_URL: 'http://127.0.0.1:9', LOG_LEVEL: 'warn' };
   let gatewayUrl: string;
   let sandboxUrl: string;
+  let vaultUrl: string;
   let basic: Tenant;
   let hmac: Tenant;
 
@@ -73,7 +74,7 @@ describe('POST /webhooks/icims (gateway + vault + iCIMS sandbox, real broker and
   beforeAll(async () => {
     await ensureContractTopics(kafka);
     sandboxUrl = await start('apps/icims-sandbox/dist/main.js', { LOG_LEVEL: 'warn' });
-    const vaultUrl = await start('apps/credentials-vault/dist/main.js', vaultEnv);
+    vaultUrl = await start('apps/credentials-vault/dist/main.js', vaultEnv);
     gatewayUrl = await start('apps/gateway/dist/main.js', { ...stackEnv(), MONGO_URL: mongoUrlFor(uniqueName('gateway')), VAULT_URL: vaultUrl, VAULT_SERVICE_TOKEN: SERVICE_TOKEN, WEBHOOK_MAX_BYTES: '65536', LOG_LEVEL: 'warn', ...gatewayAdminEnv('http://127.0.0.1:9', adminJwtKey()) });
     basic = await createTenant('basic');
     hmac = await createTenant('hmac');
@@ -101,6 +102,21 @@ describe('POST /webhooks/icims (gateway + vault + iCIMS sandbox, real broker and
     const marker = await emitHire(hmac, { gzip: true });
     const envelopes = await hiresOf(hmac, 2, marker.personId);
     expect(envelopes.filter((envelope) => envelope.payload.personId === personId)).toHaveLength(1);
+  });
+
+  it('asks the vault once for repeated Basic webhooks within the cache window, and for every HMAC one', async () => {
+    const vaultVerifications = async () => {
+      const metrics = await (await request(`${vaultUrl}/metrics`)).body.text();
+      return [...metrics.matchAll(/^http_request_duration_seconds_count\{[^}]*route="\/internal\/inbound\/verify"[^}]*\} (\d+)$/gm)].reduce((sum, match) => sum + Number(match[1]), 0);
+    };
+    const before = await vaultVerifications();
+    for (let i = 0; i < 3; i += 1) expect((await emitHire(basic)).body.status).toBe('accepted');
+    const afterBasic = await vaultVerifications();
+    for (let i = 0; i < 2; i += 1) expect((await emitHire(hmac)).body.status).toBe('accepted');
+
+    // The window is 5 s; three webhooks in a row fit in it unless the machine stalls.
+    expect(afterBasic - before).toBeLessThanOrEqual(1);
+    expect((await vaultVerifications()) - afterBasic).toBe(2);
   });
 
   it('acknowledges events that are not hires, and publishes nothing for them', async () => {

@@ -3,7 +3,7 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { Topic } from '@icims-sync/contracts';
 import { PlatformModule } from '@icims-sync/platform';
 import { HrSandboxConfig } from './config/app.config';
-import { EmployeeDocument, EmployeeSchema, IcimsLinkDocument, IcimsLinkSchema } from './employees/employee.schema';
+import { EmployeeDocument, EmployeeSchema } from './employees/employee.schema';
 import { EmployeesController } from './employees/employees.controller';
 import { EmployeesService } from './employees/employees.service';
 import { CustomFieldDocument, CustomFieldSchema, UserDocument, UserSchema } from './users/user.schema';
@@ -21,7 +21,6 @@ export class HrSandboxModule {
         PlatformModule.forRoot({ service: SERVICE_NAME, config, topics: [Topic.EmployeeUpdated] }),
         MongooseModule.forFeature([
           { name: EmployeeDocument.name, schema: EmployeeSchema },
-          { name: IcimsLinkDocument.name, schema: IcimsLinkSchema },
           { name: UserDocument.name, schema: UserSchema },
           { name: CustomFieldDocument.name, schema: CustomFieldSchema },
         ]),

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { duplicateIndexesOf } from '@icims-sync/platform';
-import { chunksOf } from './bulk.util';
+import { chunksOf, duplicateIndexesOf } from '@icims-sync/platform';
 import { SyncStateDocument } from './sync-state.schema';
 
 export interface SyncedEntry {

@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Module, OnModuleInit } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { Kafka } from 'kafkajs';
+import type { Connection } from 'mongoose';
 import { TopicName } from '@icims-sync/contracts';
 import { BaseServiceConfig } from './config/base-service.config';
 import { HealthController } from './health/health.controller';
@@ -12,6 +13,7 @@ import { EventPublisher } from './kafka/event-publisher.service';
 import { KafkaBatchServer, consumerGroupOf } from './kafka/kafka-batch.server';
 import { TopicAdmin } from './kafka/topic-admin.service';
 import { MetricsService } from './metrics/metrics.service';
+import { recordCommandDurations } from './mongo/command-metrics';
 import { RetentionService } from './mongo/retention.service';
 import { ObservabilityModule } from './observability.module';
 
@@ -75,11 +77,20 @@ export class PlatformModule {
       module: PlatformModule,
       imports: [
         ObservabilityModule.forRoot({ service, logLevel: config.LOG_LEVEL }),
-        MongooseModule.forRoot(config.MONGO_URL, {
-          dbName: options.database,
-          autoIndex: false,
-          serverSelectionTimeoutMS: 5_000,
-          appName: service,
+        MongooseModule.forRootAsync({
+          inject: [MetricsService],
+          useFactory: (metrics: MetricsService) => ({
+            uri: config.MONGO_URL,
+            dbName: options.database,
+            autoIndex: false,
+            serverSelectionTimeoutMS: 5_000,
+            appName: service,
+            monitorCommands: true,
+            connectionFactory: (connection: Connection) => {
+              recordCommandDurations(connection.getClient(), metrics);
+              return connection;
+            },
+          }),
         }),
         MongooseModule.forFeature([{ name: ProcessedEvent.name, schema: ProcessedEventSchema }]),
       ],

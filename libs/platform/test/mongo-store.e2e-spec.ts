@@ -61,6 +61,15 @@ describe('Mongo-wire store (real server)', () => {
       expect(ttlDays).toBe(7);
     });
 
+    it('claims an id once: new, then unfinished until marked, then processed', async () => {
+      expect(await sut.claim('group-d', 'e-1')).toBe('new');
+      expect(await sut.claim('group-d', 'e-1')).toBe('unfinished');
+      expect(await sut.claim('group-e', 'e-1')).toBe('new');
+      await sut.markProcessed('group-d', 'e-1');
+      expect(await sut.claim('group-d', 'e-1')).toBe('processed');
+      expect(await sut.claim('group-e', 'e-1')).toBe('unfinished');
+    });
+
     it('expires entries whose time has passed, by TTL index or by sweep', async () => {
       await model.create({ _id: 'group-c:old', scope: 'group-c', processedAt: new Date(0), expiresAt: new Date(Date.now() - 1_000) });
       await model.create({ _id: 'group-c:new', scope: 'group-c', processedAt: new Date(), expiresAt: new Date(Date.now() + 60_000) });

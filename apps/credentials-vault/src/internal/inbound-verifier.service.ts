@@ -11,7 +11,16 @@ export interface InboundTenant {
   tenantId: string;
   profile: ConnectionDocument['profile'];
   hiredStatusIds: string[];
+  /**
+   * How long the caller may accept the same Authorization header again without asking:
+   * Basic stays valid until changed, a bearer token until it expires, and an HMAC
+   * signature covers one body only (absent).
+   */
+  reusableForMs?: number;
 }
+
+/** Basic credentials have no expiry; the caller's own cache bounds the reuse. */
+const BASIC_REUSABLE_MS = 3_600_000;
 
 export const INBOUND_TOKEN_TTL_SECONDS = 3_600;
 
@@ -33,14 +42,18 @@ export class InboundVerifier {
     const secret = this.secrets.open(connection._id, 'inbound.secret', inbound.secret);
     const headers = Object.fromEntries(Object.entries(request.headers).map(([key, value]) => [key.toLowerCase(), String(value)]));
     const authorization = headers.authorization ?? '';
-    const accepted =
-      inbound.method === 'basic'
-        ? acceptsBasic(authorization, inbound.identity, secret)
-        : inbound.method === 'hmac'
-          ? acceptsHmac(request, headers, inbound.identity, secret)
-          : acceptsBearer(authorization, connection._id, secret);
-    if (!accepted) throw denied();
-    return { tenantId: connection._id, profile: connection.profile, hiredStatusIds: connection.hiredStatusIds };
+    let reusableForMs: number | undefined;
+    if (inbound.method === 'basic') {
+      if (!acceptsBasic(authorization, inbound.identity, secret)) throw denied();
+      reusableForMs = BASIC_REUSABLE_MS;
+    } else if (inbound.method === 'hmac') {
+      if (!acceptsHmac(request, headers, inbound.identity, secret)) throw denied();
+    } else {
+      const lifetimeMs = bearerLifetimeMs(authorization, connection._id, secret);
+      if (lifetimeMs === undefined) throw denied();
+      reusableForMs = lifetimeMs;
+    }
+    return { tenantId: connection._id, profile: connection.profile, hiredStatusIds: connection.hiredStatusIds, reusableForMs };
   }
 
   /** The token endpoint iCIMS calls with the client id and secret the admin gave it. */
@@ -73,8 +86,10 @@ function tokenFor(tenantId: string, expiresAt: number, secret: string): string {
   return `${payload}.${createHmac('sha256', secret).update(payload).digest('hex')}`;
 }
 
-function acceptsBearer(authorization: string, tenantId: string, secret: string): boolean {
+/** The token's remaining life; undefined when it is not a valid, unexpired token of this tenant. */
+function bearerLifetimeMs(authorization: string, tenantId: string, secret: string): number | undefined {
   const match = /^Bearer (v1\.([a-z0-9-]+)\.(\d+))\.([0-9a-f]{64})$/.exec(authorization);
-  if (!match || match[2] !== tenantId || Number(match[3]) <= Date.now()) return false;
-  return constantTimeEquals(match[4], createHmac('sha256', secret).update(match[1]).digest('hex'));
+  const lifetimeMs = match ? Number(match[3]) - Date.now() : 0;
+  if (!match || match[2] !== tenantId || lifetimeMs <= 0) return undefined;
+  return constantTimeEquals(match[4], createHmac('sha256', secret).update(match[1]).digest('hex')) ? lifetimeMs : undefined;
 }

@@ -4,6 +4,7 @@ import { AuthorizeRequestDto, InboundTokenDto, TenantRefDto, VerifyInboundDto } 
 import { OutboundSigner } from './outbound-signer.service';
 import { ServiceTokenGuard } from './service-token.guard';
 import { TenantList, TenantSettings } from '@icims-sync/contracts';
+import { OutboundAuthorization } from '@icims-sync/icims-client';
 import { TenantSettingsService } from './tenant-settings.service';
 
 /** The vault's internal API. Secrets go in, headers and verdicts come out; secrets never leave. */
@@ -29,8 +30,8 @@ export class InternalController {
 
   @Post('icims/authorize')
   @HttpCode(200)
-  async authorize(@Body() body: AuthorizeRequestDto): Promise<{ headers: Record<string, string> }> {
-    return { headers: await this.signer.authorize(body) };
+  authorize(@Body() body: AuthorizeRequestDto): Promise<OutboundAuthorization> {
+    return this.signer.authorize(body);
   }
 
   @Post('icims/invalidate')

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { OAuthTokenCache, signRequest } from '@icims-sync/icims-client';
+import { OAuthTokenCache, OutboundAuthorization, signRequest } from '@icims-sync/icims-client';
 import { AppException } from '@icims-sync/platform';
 import { CredentialsVaultConfig } from '../config/app.config';
 import { ConnectionRepository } from '../connections/connection.repository';
@@ -7,7 +7,7 @@ import { icimsHostsOf } from '../connections/icims-hosts';
 import { VaultSecrets } from '../connections/vault-secrets.service';
 import { AuthorizeRequestDto } from './internal.dto';
 
-/** `authorize(tenant, method, url, bodyHash)`: the headers for one iCIMS request. */
+/** `authorize(tenant, method, url, bodyHash)`: the headers for one iCIMS request (a bearer token's for a while). */
 @Injectable()
 export class OutboundSigner {
   private readonly tokens = new OAuthTokenCache();
@@ -18,7 +18,7 @@ export class OutboundSigner {
     @Inject(CredentialsVaultConfig) private readonly config: CredentialsVaultConfig,
   ) {}
 
-  async authorize(request: AuthorizeRequestDto): Promise<Record<string, string>> {
+  async authorize(request: AuthorizeRequestDto): Promise<OutboundAuthorization> {
     const connection = await this.connections.find(request.tenantId);
     if (!connection?.enabled) throw new AppException('TENANT_NOT_ENABLED', `the iCIMS integration is not enabled for tenant ${request.tenantId}`, 'not_found');
     const outbound = connection.outbound;
@@ -32,10 +32,10 @@ export class OutboundSigner {
     const secret = this.secrets.open(request.tenantId, 'outbound.secret', outbound.secret);
     if (outbound.method === 'oauth2') {
       const token = await this.tokens.get(request.tenantId, { clientId: outbound.clientId!, clientSecret: secret, tokenUrl: hosts.token });
-      return { authorization: `Bearer ${token}` };
+      return { headers: { authorization: `Bearer ${token.value}` }, reusableForMs: token.usableForMs };
     }
     const headers = Object.fromEntries(Object.entries(request.headers ?? {}).map(([key, value]) => [key.toLowerCase(), value]));
-    return signRequest({ method: request.method, pathAndQuery: `${url.pathname}${url.search}`, headers: { ...headers, host: url.host }, bodySha256: request.bodySha256 }, outbound.username!, secret);
+    return { headers: signRequest({ method: request.method, pathAndQuery: `${url.pathname}${url.search}`, headers: { ...headers, host: url.host }, bodySha256: request.bodySha256 }, outbound.username!, secret) };
   }
 
   invalidate(tenantId: string): void {

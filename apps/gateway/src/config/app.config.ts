@@ -22,6 +22,14 @@ export class GatewayConfig extends VaultCallerConfig {
   @IsString() @MinLength(1)
   ADMIN_JWT_AUDIENCE!: string;
 
+  /**
+   * How long an accepted Basic or bearer Authorization header is accepted again without
+   * asking the vault; also how long a changed or revoked credential may still pass. 0 asks
+   * every time. HMAC signatures are never reused.
+   */
+  @IsInt() @Min(0) @Max(60_000)
+  INBOUND_AUTH_CACHE_MS: number = 5_000;
+
   /** Admin API requests per minute and client IP; more get 429. */
   @IsInt() @Min(1) @Max(100_000)
   ADMIN_RATE_LIMIT_PER_MINUTE: number = 300;

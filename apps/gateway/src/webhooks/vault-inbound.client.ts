@@ -1,4 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { LRUCache } from 'lru-cache';
+import { createHash } from 'node:crypto';
 import { VaultInternalClient } from '@icims-sync/icims-client';
 import { AppException, DependencyUnavailableException } from '@icims-sync/platform';
 import { GatewayConfig } from '../config/app.config';
@@ -9,18 +11,34 @@ export interface InboundTenant {
   hiredStatusIds: string[];
 }
 
-/** The vault decides who a webhook is from; the gateway never holds inbound secrets. */
+/** Verdicts kept at once; iCIMS customers each send with one credential. */
+const MAX_KEPT_VERDICTS = 10_000;
+
+/**
+ * The vault decides who a webhook is from; the gateway never holds inbound secrets. A
+ * verdict the vault marks reusable (Basic, bearer) is kept a few seconds under a hash of
+ * the customer and Authorization header, which spares the vault a call per webhook.
+ */
 @Injectable()
 export class VaultInboundClient {
   private readonly vault: VaultInternalClient;
+  private readonly verdicts = new LRUCache<string, InboundTenant>({ max: MAX_KEPT_VERDICTS });
 
-  constructor(@Inject(GatewayConfig) config: GatewayConfig) {
+  constructor(@Inject(GatewayConfig) private readonly config: GatewayConfig) {
     this.vault = new VaultInternalClient(config.VAULT_URL, config.VAULT_SERVICE_TOKEN);
   }
 
   async verify(customerId: string, pathAndQuery: string, headers: Record<string, string>, rawBody: Buffer): Promise<InboundTenant> {
+    const key = createHash('sha256').update(`${customerId}\n${headers.authorization ?? ''}`).digest('base64');
+    const kept = this.verdicts.get(key);
+    if (kept) return kept;
     const response = await this.vault.post('/internal/inbound/verify', { customerId, method: 'POST', pathAndQuery, headers, body: rawBody.toString('base64') });
-    if (response.status === 200) return response.json as InboundTenant;
+    if (response.status === 200) {
+      const { reusableForMs, ...tenant } = response.json as InboundTenant & { reusableForMs?: number };
+      const ttl = Math.min(reusableForMs ?? 0, this.config.INBOUND_AUTH_CACHE_MS);
+      if (ttl > 0) this.verdicts.set(key, tenant, { ttl });
+      return tenant;
+    }
     // Says nothing about why: wrong secret, unknown customer and disabled tenant look alike.
     if (response.status === 401 || response.status === 400) throw new AppException('UNAUTHORIZED', 'authentication failed', 'unauthorized');
     throw new DependencyUnavailableException('credentials-vault', `answered ${response.status}`);

@@ -33,15 +33,3 @@ export class EmployeeDocument {
 }
 
 export const EmployeeSchema = SchemaFactory.createForClass(EmployeeDocument);
-
-/**
- * The iCIMS link index: `_id` is `tenantId:icimsId`. Looked up by `_id` because FerretDB 1.x
- * serves only `_id` from an index; a secondary index there still scans the collection.
- */
-@Schema({ collection: 'hr_icims_links', versionKey: false, autoIndex: false })
-export class IcimsLinkDocument {
-  @Prop({ type: String, required: true }) _id!: string;
-  @Prop({ required: true }) employeeId!: string;
-}
-
-export const IcimsLinkSchema = SchemaFactory.createForClass(IcimsLinkDocument);

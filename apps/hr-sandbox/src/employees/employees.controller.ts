@@ -23,7 +23,7 @@ export class EmployeesController {
   }
 
   @Get(':id')
-  get(@Param('tenantId') tenantId: string, @Param('id') id: string): Promise<Employee> {
+  get(@Param('tenantId') tenantId: string, @Param('id') id: string): Employee {
     return this.employees.get(tenantId, id);
   }
 

@@ -9,9 +9,9 @@ import { IcimsClients } from '../hires/icims-clients';
 import { TenantContext } from './tenant-context';
 
 /** People fetched from iCIMS at once per page. */
-const FETCH_CONCURRENCY = 16;
+const FETCH_CONCURRENCY = 32;
 /** HR writes in flight at once per page. */
-const WRITE_CONCURRENCY = 16;
+const WRITE_CONCURRENCY = 32;
 
 /** What to write to HR for one person, decided before anything is written. */
 export type PlannedWrite =

@@ -8,6 +8,12 @@ export interface OutboundRequest {
   body: string;
 }
 
+/** The vault's answer for one request. Bearer headers name no URL or body, so they may be reused for the tenant's host a while. */
+export interface OutboundAuthorization {
+  headers: Record<string, string>;
+  reusableForMs?: number;
+}
+
 /**
  * Gives the auth headers for one iCIMS request. The credentials-vault implements it so
  * secrets never leave the vault; `LocalIcimsAuthorizer` serves tests and the sandbox demo.

@@ -30,7 +30,7 @@ export class LocalIcimsAuthorizer implements IcimsAuthorizer {
         return signed;
       }
       case 'oauth2':
-        return { authorization: `Bearer ${await this.tokens.get(outbound.tenantId, credentials)}` };
+        return { authorization: `Bearer ${(await this.tokens.get(outbound.tenantId, credentials)).value}` };
     }
   }
 

@@ -17,15 +17,21 @@ interface CachedToken {
   expiresAt: number;
 }
 
+export interface UsableToken {
+  value: string;
+  /** How long it may still be used before it is refreshed. */
+  usableForMs: number;
+}
+
 /** iCIMS access tokens per tenant: one request at a time, reused until shortly before expiry. */
 export class OAuthTokenCache {
   private readonly tokens = new Map<string, Promise<CachedToken>>();
 
-  async get(tenantId: string, credentials: OAuthClientCredentials): Promise<string> {
+  async get(tenantId: string, credentials: OAuthClientCredentials): Promise<UsableToken> {
     const cached = this.tokens.get(tenantId);
-    const token = cached ? await cached.catch(() => undefined) : undefined;
-    if (token && token.expiresAt - TOKEN_REFRESH_MARGIN_MS > Date.now()) return token.value;
-    return (await this.refresh(tenantId, credentials)).value;
+    let token = cached ? await cached.catch(() => undefined) : undefined;
+    if (!token || token.expiresAt - TOKEN_REFRESH_MARGIN_MS <= Date.now()) token = await this.refresh(tenantId, credentials);
+    return { value: token.value, usableForMs: Math.max(0, token.expiresAt - TOKEN_REFRESH_MARGIN_MS - Date.now()) };
   }
 
   invalidate(tenantId: string): void {

@@ -2,22 +2,44 @@ import { DependencyUnavailableException } from '@icims-sync/platform';
 import { IcimsAuthError, IcimsUnavailable } from '../icims.errors';
 import { VaultInternalClient } from '../vault/vault-internal.client';
 import { sha256Hex } from './hmac-signature';
-import { IcimsAuthorizer, OutboundRequest } from './icims-authorizer';
+import { IcimsAuthorizer, OutboundAuthorization, OutboundRequest } from './icims-authorizer';
 
-/** Asks credentials-vault for the auth headers of each request: secrets stay in the vault. */
+/** Bounds how long a disabled tenant or a revoked token goes on being used. */
+const MAX_REUSE_MS = 60_000;
+
+interface ReusableHeaders {
+  headers: Record<string, string>;
+  until: number;
+}
+
+/**
+ * Asks credentials-vault for the auth headers of each request: secrets stay in the vault.
+ * A bearer token the vault marks reusable is kept per tenant and host for up to a minute,
+ * which saves a vault round trip on almost every OAuth request.
+ */
 export class RemoteIcimsAuthorizer implements IcimsAuthorizer {
+  private readonly reusable = new Map<string, ReusableHeaders>();
+
   constructor(private readonly vault: VaultInternalClient) {}
 
   async authorize(outbound: OutboundRequest): Promise<Record<string, string>> {
+    const key = `${outbound.tenantId} ${new URL(outbound.url).origin}`;
+    const kept = this.reusable.get(key);
+    if (kept && kept.until > Date.now()) return kept.headers;
     const body = { tenantId: outbound.tenantId, method: outbound.method, url: outbound.url, headers: outbound.headers, bodySha256: sha256Hex(outbound.body) };
     const { status, json } = await this.call(() => this.vault.post('/internal/icims/authorize', body));
-    if (status === 200) return (json as { headers: Record<string, string> }).headers;
+    if (status === 200) {
+      const authorization = json as OutboundAuthorization;
+      if (authorization.reusableForMs) this.reusable.set(key, { headers: authorization.headers, until: Date.now() + Math.min(authorization.reusableForMs, MAX_REUSE_MS) });
+      return authorization.headers;
+    }
     const error = (json as { error?: { code?: string; message?: string } } | undefined)?.error;
     if (status === 401 || status === 404 || status === 409) throw new IcimsAuthError(error?.message ?? `the vault refused to sign (${status})`);
     throw new IcimsUnavailable(`the vault answered ${status}${error?.code ? ` ${error.code}` : ''}`);
   }
 
   invalidate(tenantId: string): void {
+    for (const key of this.reusable.keys()) if (key.startsWith(`${tenantId} `)) this.reusable.delete(key);
     void this.vault.post('/internal/icims/invalidate', { tenantId }).catch(() => undefined);
   }
 

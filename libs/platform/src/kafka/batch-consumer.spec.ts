@@ -56,7 +56,7 @@ describe(KafkaBatchConsumer.name, () => {
   beforeEach(() => {
     consumer = mock<Consumer>();
     processed = mock<ProcessedEventStore>();
-    processed.isProcessed.mockResolvedValue(false);
+    processed.claim.mockResolvedValue('new');
     deadLetters = mock<DeadLetterSink>();
     handler = jest.fn().mockResolvedValue(undefined);
   });
@@ -75,14 +75,24 @@ describe(KafkaBatchConsumer.name, () => {
   });
 
   it('skips envelopes already processed by this group', async () => {
-    processed.isProcessed.mockResolvedValue(true);
+    processed.claim.mockResolvedValue('processed');
     const sut = createSut();
 
     await sut.processBatch(batchOf([message(5, hire())]));
 
     expect(handler).not.toHaveBeenCalled();
-    expect(processed.isProcessed).toHaveBeenCalledWith('group-1', expect.any(String));
+    expect(processed.claim).toHaveBeenCalledWith('group-1', expect.any(String));
     expect(consumer.commitOffsets).toHaveBeenCalledWith([{ topic: TOPIC, partition: 2, offset: '6' }]);
+  });
+
+  it('handles again an envelope claimed before but never marked (a crash mid-handler)', async () => {
+    processed.claim.mockResolvedValue('unfinished');
+    const sut = createSut();
+
+    await sut.processBatch(batchOf([message(5, hire())]));
+
+    expect(handler).toHaveBeenCalledTimes(1);
+    expect(processed.markProcessed).toHaveBeenCalledTimes(1);
   });
 
   it('sends an undecodable message to the DLQ byte for byte, with its error and origin, and moves on', async () => {

@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { IHeaders, Kafka, Partitioners, Producer } from 'kafkajs';
 import { OutgoingEvent } from '@icims-sync/contracts';
+import { GroupCommit } from '../batching/group-commit';
 import { DependencyUnavailableException } from '../errors/app.exception';
 import { MetricsService } from '../metrics/metrics.service';
 import { TRACEPARENT_HEADER, nextTraceparent } from './traceparent.util';
@@ -16,12 +17,6 @@ interface TopicBatch {
   messages: RawMessage[];
 }
 
-interface WaitingPublish {
-  batches: TopicBatch[];
-  resolve: () => void;
-  reject: (error: unknown) => void;
-}
-
 /**
  * The service's one idempotent producer (acks=all). `publish` resolves only once the
  * broker has acknowledged, which is what lets the gateway answer a webhook.
@@ -31,8 +26,11 @@ export class EventPublisher implements OnApplicationShutdown {
   private readonly logger = new Logger(EventPublisher.name);
   private readonly producer: Producer;
   private connecting?: Promise<void>;
-  private readonly waiting: WaitingPublish[] = [];
-  private flushing?: Promise<void>;
+  /**
+   * The idempotent producer sends one request at a time, so publishes that arrive while one
+   * is in flight go together in the next request, in arrival order.
+   */
+  private readonly sends = new GroupCommit<TopicBatch[], void>((groups) => this.sendTogether(groups));
 
   constructor(
     kafka: Kafka,
@@ -75,7 +73,7 @@ export class EventPublisher implements OnApplicationShutdown {
       timer = setTimeout(() => reject(new DependencyUnavailableException('kafka', `no acknowledgement within ${this.timeoutMs} ms`)), this.timeoutMs);
     });
     try {
-      await Promise.race([this.enqueue(batches), timeout]);
+      await Promise.race([this.sends.submit(batches), timeout]);
     } catch (error) {
       if (error instanceof DependencyUnavailableException) throw error;
       throw new DependencyUnavailableException('kafka', (error as Error).message);
@@ -85,32 +83,12 @@ export class EventPublisher implements OnApplicationShutdown {
     for (const { topic, messages } of batches) this.metrics.messagesPublished.inc({ topic }, messages.length);
   }
 
-  /**
-   * Group commit: the idempotent producer sends one request at a time, so publishes that
-   * arrive while one is in flight go together in the next request, in arrival order.
-   * Each caller still resolves only once its own messages are acknowledged.
-   */
-  private enqueue(batches: TopicBatch[]): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.waiting.push({ batches, resolve, reject });
-      this.flushing ??= this.flush().finally(() => (this.flushing = undefined));
-    });
-  }
-
-  private async flush(): Promise<void> {
-    await this.connect().catch(() => undefined);
-    while (this.waiting.length > 0) {
-      const group = this.waiting.splice(0);
-      const byTopic = new Map<string, RawMessage[]>();
-      for (const { batches } of group) for (const { topic, messages } of batches) byTopic.set(topic, [...(byTopic.get(topic) ?? []), ...messages]);
-      try {
-        await this.connect();
-        await this.producer.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) });
-        for (const waiter of group) waiter.resolve();
-      } catch (error) {
-        for (const waiter of group) waiter.reject(error);
-      }
-    }
+  private async sendTogether(groups: TopicBatch[][]): Promise<void[]> {
+    const byTopic = new Map<string, RawMessage[]>();
+    for (const batches of groups) for (const { topic, messages } of batches) byTopic.set(topic, [...(byTopic.get(topic) ?? []), ...messages]);
+    await this.connect();
+    await this.producer.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) });
+    return groups.map(() => undefined);
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -50,6 +50,14 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  readonly mongoCommandDuration = new Histogram({
+    name: 'mongo_command_duration_seconds',
+    help: 'MongoDB command round trips by command, collection and outcome',
+    labelNames: ['command', 'collection', 'outcome'] as const,
+    buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5],
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry });
   }

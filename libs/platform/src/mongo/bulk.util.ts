@@ -1,7 +1,8 @@
 /**
  * Statements per bulk write. FerretDB 1.24 (SQLite) never answers an `update` command of
- * 100 or more statements and keeps that database locked; MongoDB takes 100,000. Chunks
- * below that limit cost one round trip per 50 instead of one per statement.
+ * 100 or more statements and keeps that database locked (inserts are kept under it too);
+ * MongoDB takes 100,000. Chunks below that limit cost one round trip per 50 instead of one
+ * per statement.
  */
 export const BULK_WRITE_CHUNK = 50;
 

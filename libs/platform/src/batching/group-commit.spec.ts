@@ -1,0 +1,80 @@
+import { GroupCommit } from './group-commit';
+
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((res, rej) => ((resolve = res), (reject = rej)));
+  return { promise, resolve, reject };
+}
+
+describe('GroupCommit', () => {
+  it('commits the first item alone, then everything that arrived meanwhile together, each caller getting its own result', async () => {
+    const commits: number[][] = [];
+    const gate = deferred<void>();
+    const sut = new GroupCommit<number, string>(async (items) => {
+      commits.push(items);
+      if (commits.length === 1) await gate.promise;
+      return items.map((item) => `r${item}`);
+    });
+
+    const results = [sut.submit(1), sut.submit(2), sut.submit(3)];
+    gate.resolve();
+
+    expect(await Promise.all(results)).toEqual(['r1', 'r2', 'r3']);
+    expect(commits).toEqual([[1], [2, 3]]);
+  });
+
+  it('splits a backlog at maxItems', async () => {
+    const commits: number[][] = [];
+    const gate = deferred<void>();
+    const sut = new GroupCommit<number, number>(async (items) => {
+      commits.push(items);
+      if (commits.length === 1) await gate.promise;
+      return items;
+    }, { maxItems: 2 });
+
+    const results = [1, 2, 3, 4, 5].map((item) => sut.submit(item));
+    gate.resolve();
+
+    expect(await Promise.all(results)).toEqual([1, 2, 3, 4, 5]);
+    expect(commits).toEqual([[1], [2, 3], [4, 5]]);
+  });
+
+  it('keeps up to inFlight commits going at once', async () => {
+    const commits: number[][] = [];
+    const gates = [deferred<void>(), deferred<void>()];
+    const sut = new GroupCommit<number, number>(async (items) => {
+      commits.push(items);
+      await gates[commits.length - 1]?.promise;
+      return items;
+    }, { inFlight: 2 });
+
+    const results = [1, 2, 3, 4].map((item) => sut.submit(item));
+    expect(commits).toEqual([[1], [2]]);
+    gates.forEach((gate) => gate.resolve());
+
+    expect(await Promise.all(results)).toEqual([1, 2, 3, 4]);
+    expect(commits).toEqual([[1], [2], [3, 4]]);
+  });
+
+  it('commits an item submitted by a caller as soon as its own commit resolves', async () => {
+    const sut = new GroupCommit<number, number>(async (items) => items);
+
+    const chained = await sut.submit(1).then(() => sut.submit(2));
+
+    expect(chained).toBe(2);
+  });
+
+  it('rejects every caller of a failed commit and goes on with the next', async () => {
+    let calls = 0;
+    const sut = new GroupCommit<number, number>(async (items) => {
+      calls += 1;
+      if (calls === 1) throw new Error('store down');
+      return items;
+    });
+
+    const failed = sut.submit(1);
+    await expect(failed).rejects.toThrow('store down');
+    expect(await sut.submit(2)).toBe(2);
+  });
+});
