@@ -4,14 +4,14 @@
 // Run: npm run bench:hire-latency
 import { Kafka, logLevel } from 'kafkajs';
 import { request } from 'undici';
-import { SyncStack, callJson, percentile, randomCustomerId, requireStackEnv } from './stack.mjs';
+import { startBenchStack, callJson, percentile, randomCustomerId, requireStackEnv } from './stack.mjs';
 
 requireStackEnv();
 const RATE = Number(process.env.BENCH_RATE ?? 200);
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 20);
 const TARGET_P99_MS = 1000;
 
-const stack = await SyncStack.start({ ingestEnv: { ICIMS_DAILY_BUDGET: String(10_000_000) } });
+const stack = await startBenchStack({ ICIMS_DAILY_BUDGET: String(10_000_000) });
 const kafka = new Kafka({ clientId: 'bench', brokers: process.env.KAFKA_BROKERS.split(','), logLevel: logLevel.NOTHING });
 const consumer = kafka.consumer({ groupId: `bench-${Date.now()}` });
 try {

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Import throughput and icims-ingest's peak RSS for 10,000 and 100,000 people, sandbox budget off.
 // Run: npm run bench:import   (BENCH_IMPORT_SIZES=10000,100000 by default)
-import { SyncStack, callJson, randomCustomerId, requireStackEnv, rssMiB } from './stack.mjs';
+import { startBenchStack, callJson, randomCustomerId, requireStackEnv, rssMiB } from './stack.mjs';
 
 requireStackEnv();
 const SIZES = (process.env.BENCH_IMPORT_SIZES ?? '10000,100000').split(',').map(Number);
@@ -10,7 +10,7 @@ const TARGET_PER_SECOND = 1000;
 const results = [];
 for (const size of SIZES) {
   // A fresh stack per size, so each ingest's RSS starts from the same place.
-  const stack = await SyncStack.start({ ingestEnv: { ICIMS_DAILY_BUDGET: String(10_000_000), LOG_LEVEL: 'warn' } });
+  const stack = await startBenchStack({ ICIMS_DAILY_BUDGET: String(10_000_000), LOG_LEVEL: 'warn' });
   try {
     const tenantId = `bench-${size}-${Date.now()}`;
     const customerId = randomCustomerId();

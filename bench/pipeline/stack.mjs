@@ -4,8 +4,16 @@ import { readFileSync } from 'node:fs';
 
 const require = createRequire(import.meta.url);
 /** The compiled test harness (npm run build first); the sync-stack module only, no Jest. */
-export const { SyncStack } = require('../../libs/testing/dist/sync-stack.js');
+const { SyncStack } = require('../../libs/testing/dist/sync-stack.js');
 export const { callJson } = require('../../libs/testing/dist/admin-api.js');
+
+/**
+ * The stack as deployed: tests switch the settings and owner-check caches off to see changes
+ * at once; a benchmark keeps the defaults (30 s and 60 s), as production does.
+ */
+export function startBenchStack(ingestEnv = {}) {
+  return SyncStack.start({ ingestEnv: { SETTINGS_CACHE_MS: '30000', ...ingestEnv }, vaultEnv: { OWNER_CHECK_TTL_MS: '60000' } });
+}
 
 export function requireStackEnv() {
   if (!process.env.KAFKA_BROKERS || !process.env.MONGO_URL) {

@@ -5,7 +5,7 @@
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { SyncStack, randomCustomerId, requireStackEnv } from './stack.mjs';
+import { startBenchStack, randomCustomerId, requireStackEnv } from './stack.mjs';
 
 requireStackEnv();
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
@@ -33,7 +33,7 @@ await new Promise((resolve) => bare.once('message', resolve));
 const baseline = summary(await measure(`http://127.0.0.1:${port}/webhooks/icims`, {}, () => '{}'));
 bare.kill('SIGTERM');
 
-const stack = await SyncStack.start();
+const stack = await startBenchStack();
 try {
   const tenantId = `bench-webhooks-${Date.now()}`;
   const customerId = randomCustomerId();

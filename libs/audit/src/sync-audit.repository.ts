@@ -2,7 +2,7 @@ import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { FilterQuery, Model } from 'mongoose';
 import { Page, RunRecordsQueryDto, RunsQueryDto, SyncDirection, SyncRecordView, SyncRunStatus, SyncRunView, SyncTrigger } from '@icims-sync/contracts';
-import { RetentionService } from '@icims-sync/platform';
+import { RetentionService, isDuplicateKey } from '@icims-sync/platform';
 import { decodeCursor, encodeCursor } from './cursor.util';
 import { Counters, SyncRecordDocument, SyncRunDocument, ZERO_COUNTERS } from './sync-run.schema';
 
@@ -45,12 +45,19 @@ export class SyncAuditRepository implements OnModuleInit {
     const now = new Date();
     const counters: Counters = { ...ZERO_COUNTERS, [record.outcome]: 1, total: 1 };
     const status: SyncRunStatus = record.outcome === 'errored' ? 'failed' : 'succeeded';
-    await this.records.updateOne({ _id: recordIdOf(run.runId, record) }, { $setOnInsert: this.recordFields(run.runId, run.tenantId, record, now) }, { upsert: true });
-    await this.runs.updateOne(
-      { _id: run.runId },
-      { $setOnInsert: { tenantId: run.tenantId, direction: run.direction, trigger: run.trigger, startedAt: run.startedAt, status, finishedAt: now, counters, expiresAt: this.expiry(now) } },
-      { upsert: true },
-    );
+    // Insert-if-absent by insert (an upsert scans the collection on FerretDB 1.x).
+    await insertOnce(this.records, { _id: recordIdOf(run.runId, record), ...this.recordFields(run.runId, run.tenantId, record, now) });
+    await insertOnce(this.runs, {
+      _id: run.runId,
+      tenantId: run.tenantId,
+      direction: run.direction,
+      trigger: run.trigger,
+      startedAt: run.startedAt,
+      status,
+      finishedAt: now,
+      counters,
+      expiresAt: this.expiry(now),
+    });
   }
 
   async findRun(runId: string): Promise<SyncRunDocument | null> {
@@ -135,4 +142,13 @@ export function toRunView(run: SyncRunDocument): SyncRunView {
 function toRecordView(record: SyncRecordDocument): SyncRecordView {
   const { icimsId, employeeId, outcome, changedFields, reason, details, at } = record;
   return { icimsId, employeeId, outcome, changedFields, reason, details, at: at.toISOString() };
+}
+
+/** A redelivered message writes the same ids again: the first write stands. */
+async function insertOnce<T>(model: Model<T>, document: T): Promise<void> {
+  try {
+    await model.create(document);
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error;
+  }
 }
