@@ -46,6 +46,7 @@ export class KafkaBatchServerFactory {
           topic,
           handler,
           partitionsConcurrently: this.config.KAFKA_PARTITIONS_CONCURRENTLY,
+          keysConcurrently: this.config.KAFKA_KEYS_CONCURRENTLY,
           retry: { retries: KAFKA_HANDLER_RETRIES, initialDelayMs: KAFKA_RETRY_INITIAL_MS, maxDelayMs: KAFKA_RETRY_MAX_MS },
           sessionTimeoutMs: this.config.KAFKA_SESSION_TIMEOUT_MS,
           processed: this.processed,

@@ -47,9 +47,13 @@ export class BaseServiceConfig extends HttpServiceConfig {
   @IsInt() @Min(1) @Max(1000)
   KAFKA_TOPIC_PARTITIONS: number = 6;
 
-  /** Partitions of one topic a replica handles at once; order is kept within each partition. */
+  /** Partitions of one topic a replica handles at once. */
   @IsInt() @Min(1) @Max(1000)
   KAFKA_PARTITIONS_CONCURRENTLY: number = 6;
+
+  /** Message keys handled at once within one partition; messages of one key stay in order. */
+  @IsInt() @Min(1) @Max(1000)
+  KAFKA_KEYS_CONCURRENTLY: number = 8;
 
   @IsInt() @Min(1) @Max(7)
   KAFKA_REPLICATION_FACTOR: number = 1;

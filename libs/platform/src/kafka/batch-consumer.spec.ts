@@ -8,12 +8,21 @@ import { DLQ_HEADER } from './dead-letter';
 
 const TOPIC = Topic.CandidateHired;
 
-function message(offset: number, value: string | null): KafkaMessage {
-  return { offset: String(offset), key: Buffer.from('acme:1'), value: value === null ? null : Buffer.from(value), headers: { traceparent: Buffer.from('00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01') }, timestamp: '0', attributes: 0 } as KafkaMessage;
+function message(offset: number, value: string | null, key = 'acme:1'): KafkaMessage {
+  return { offset: String(offset), key: Buffer.from(key), value: value === null ? null : Buffer.from(value), headers: { traceparent: Buffer.from('00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01') }, timestamp: '0', attributes: 0 } as KafkaMessage;
 }
 
 function hire(personId = '1') {
   return JSON.stringify(createEvent(TOPIC, { tenantId: 'acme', source: 'test', payload: { customerId: '1', personId, newStatus: 'S' } }).envelope);
+}
+
+/** Waits, turn by turn, for a condition; fails the test after a thousand turns. */
+async function until(condition: () => boolean): Promise<void> {
+  for (let turn = 0; turn < 1_000; turn += 1) {
+    if (condition()) return;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  throw new Error('condition never held');
 }
 
 function batchOf(messages: KafkaMessage[], overrides: Partial<EachBatchPayload> = {}): EachBatchPayload {
@@ -93,6 +102,57 @@ describe(KafkaBatchConsumer.name, () => {
 
     expect(handler).toHaveBeenCalledTimes(1);
     expect(processed.markProcessed).toHaveBeenCalledTimes(1);
+  });
+
+  describe('keys within a partition', () => {
+    function gatedHandler() {
+      const started: string[] = [];
+      const gates = new Map<string, () => void>();
+      handler.mockImplementation(async (envelope) => {
+        const personId = (envelope.payload as { personId: string }).personId;
+        started.push(personId);
+        await new Promise<void>((resolve) => gates.set(personId, resolve));
+      });
+      const release = async (personId: string) => {
+        await until(() => gates.has(personId));
+        gates.get(personId)!();
+      };
+      return { started, release };
+    }
+
+    it('handles different keys at once and one key in order, committing only an unbroken run of finished offsets', async () => {
+      const { started, release } = gatedHandler();
+      const sut = createSut({ keysConcurrently: 4 });
+      const payload = batchOf([message(10, hire('101'), 'acme:a'), message(11, hire('201'), 'acme:b'), message(12, hire('102'), 'acme:a')]);
+
+      const processing = sut.processBatch(payload);
+      await release('201');
+      await until(() => (processed.markProcessed as jest.Mock).mock.calls.length === 1);
+      // 201 (offset 11) is done, but 101 (offset 10) is not: nothing may be committed yet.
+      expect(started).toEqual(['101', '201']);
+      expect(payload.resolveOffset).not.toHaveBeenCalled();
+      await release('101');
+      await release('102');
+      await processing;
+
+      expect(started).toEqual(['101', '201', '102']);
+      expect((payload.resolveOffset as jest.Mock).mock.calls.map(([offset]) => offset)).toEqual(['10', '11', '12']);
+      expect(consumer.commitOffsets).toHaveBeenLastCalledWith([{ topic: TOPIC, partition: 2, offset: '13' }]);
+    });
+
+    it('handles one message at a time when keysConcurrently is 1', async () => {
+      const { started, release } = gatedHandler();
+      const sut = createSut({ keysConcurrently: 1 });
+
+      const processing = sut.processBatch(batchOf([message(1, hire('101'), 'acme:a'), message(2, hire('201'), 'acme:b')]));
+      await until(() => started.length > 0);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(started).toEqual(['101']);
+      await release('101');
+      await release('201');
+      await processing;
+      expect(started).toEqual(['101', '201']);
+    });
   });
 
   it('sends an undecodable message to the DLQ byte for byte, with its error and origin, and moves on', async () => {

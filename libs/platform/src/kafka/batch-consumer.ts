@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { ExponentialBackoff, TaskCancelledError, handleWhen, retry } from 'cockatiel';
 import { Consumer, EachBatchPayload, IHeaders, Kafka, KafkaMessage } from 'kafkajs';
+import pLimit from 'p-limit';
 import { Envelope, TopicName, decode } from '@icims-sync/contracts';
 import { AppException, internalDescription, isRetryable } from '../errors/app.exception';
 import { withLogContext } from '../logging/log-context.util';
@@ -47,8 +48,10 @@ export interface BatchConsumerOptions {
   groupId: string;
   topic: TopicName;
   handler: EnvelopeHandler;
-  /** Partitions handled at once (kafkajs `partitionsConsumedConcurrently`); order holds within each. */
+  /** Partitions handled at once (kafkajs `partitionsConsumedConcurrently`). */
   partitionsConcurrently: number;
+  /** Keys handled at once within a partition's batch; order holds per key. 1 when absent. */
+  keysConcurrently?: number;
   retry: RetrySettings;
   processed: ProcessedEventStore;
   deadLetters: DeadLetterSink;
@@ -108,28 +111,47 @@ export class KafkaBatchConsumer {
     await this.consumer.disconnect();
   }
 
+  /**
+   * Messages with the same key one after another, in offset order; different keys at once,
+   * up to `keysConcurrently`. The committed offset only ever covers an unbroken run of
+   * finished messages, so a crash redelivers whatever was in flight.
+   */
   async processBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
-    const { topic, partition } = batch;
+    const { topic, partition, messages } = batch;
     const commitIntervalMs = this.options.commitIntervalMs ?? 1_000;
-    let uncommitted: string | undefined;
+    const finished = messages.map(() => false);
+    let firstUnfinished = 0;
     let lastCommitAt = Date.now();
-    const commit = async () => {
-      if (uncommitted === undefined) return;
-      await this.consumer.commitOffsets([{ topic, partition, offset: (BigInt(uncommitted) + 1n).toString() }]);
-      uncommitted = undefined;
+    let committed = -1;
+    let commits = Promise.resolve();
+    // One commit request at a time, so a lower offset never lands after a higher one.
+    const commit = (force: boolean) => {
+      if (firstUnfinished - 1 <= committed || (!force && Date.now() - lastCommitAt < commitIntervalMs)) return commits;
+      committed = firstUnfinished - 1;
       lastCommitAt = Date.now();
+      const offset = (BigInt(messages[committed].offset) + 1n).toString();
+      commits = commits.then(() => this.consumer.commitOffsets([{ topic, partition, offset }]));
+      return commits;
     };
-
-    for (const message of batch.messages) {
-      if (!isRunning() || isStale() || this.draining.signal.aborted) break;
-      const done = await this.processMessage(topic as TopicName, partition, message, heartbeat);
-      if (!done) break;
-      resolveOffset(message.offset);
-      uncommitted = message.offset;
-      if (Date.now() - lastCommitAt >= commitIntervalMs) await commit();
-      await heartbeat();
-    }
-    await commit();
+    let stopped = false;
+    const runLane = async (indexes: number[]) => {
+      for (const index of indexes) {
+        stopped ||= !isRunning() || isStale() || this.draining.signal.aborted;
+        if (stopped) return;
+        const done = await this.processMessage(topic as TopicName, partition, messages[index], heartbeat);
+        if (!done) {
+          stopped = true;
+          return;
+        }
+        finished[index] = true;
+        while (finished[firstUnfinished]) resolveOffset(messages[firstUnfinished++].offset);
+        await commit(false);
+        await heartbeat();
+      }
+    };
+    const limit = pLimit(this.options.keysConcurrently ?? 1);
+    await Promise.all([...lanesByKey(messages).values()].map((lane) => limit(() => runLane(lane))));
+    await commit(true);
   }
 
   /** True when the message is finished with (handled, duplicate or dead-lettered). */
@@ -217,4 +239,16 @@ export class KafkaBatchConsumer {
     this.options.metrics.messagesDeadLettered.inc({ topic: origin.topic, reason: failure.reason });
     this.logger.error({ ...origin, reason: failure.reason, code: failure.code, error: failure.message }, 'message sent to the DLQ');
   }
+}
+
+/** Message indexes per key, in offset order; a message without a key is a lane of its own. */
+function lanesByKey(messages: KafkaMessage[]): Map<string, number[]> {
+  const lanes = new Map<string, number[]>();
+  messages.forEach((message, index) => {
+    const key = message.key ? `k${message.key.toString('base64')}` : `#${index}`;
+    const lane = lanes.get(key);
+    if (lane) lane.push(index);
+    else lanes.set(key, [index]);
+  });
+  return lanes;
 }
