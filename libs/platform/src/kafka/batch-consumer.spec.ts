@@ -140,6 +140,26 @@ describe(KafkaBatchConsumer.name, () => {
       expect(consumer.commitOffsets).toHaveBeenLastCalledWith([{ topic: TOPIC, partition: 2, offset: '13' }]);
     });
 
+    it('lets a message in flight on another key finish before failing the batch, and commits only what precedes the failure', async () => {
+      const { started, release } = gatedHandler();
+      deadLetters.sendRaw.mockRejectedValue(new Error('broker down'));
+      const sut = createSut({ keysConcurrently: 4 });
+      const payload = batchOf([message(10, hire('101'), 'acme:a'), message(11, 'not json', 'acme:b'), message(12, hire('301'), 'acme:c')]);
+
+      const outcome = sut.processBatch(payload).then(
+        () => 'resolved',
+        (error: Error) => error.message,
+      );
+      await until(() => started.length === 2);
+      await release('101');
+      await release('301');
+
+      expect(await outcome).toBe('broker down');
+      expect(processed.markProcessed).toHaveBeenCalledTimes(2);
+      expect((payload.resolveOffset as jest.Mock).mock.calls.map(([offset]) => offset)).toEqual(['10']);
+      expect(consumer.commitOffsets).toHaveBeenLastCalledWith([{ topic: TOPIC, partition: 2, offset: '11' }]);
+    });
+
     it('handles one message at a time when keysConcurrently is 1', async () => {
       const { started, release } = gatedHandler();
       const sut = createSut({ keysConcurrently: 1 });

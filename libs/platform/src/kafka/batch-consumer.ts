@@ -138,7 +138,10 @@ export class KafkaBatchConsumer {
       for (const index of indexes) {
         stopped ||= !isRunning() || isStale() || this.draining.signal.aborted;
         if (stopped) return;
-        const done = await this.processMessage(topic as TopicName, partition, messages[index], heartbeat);
+        const done = await this.processMessage(topic as TopicName, partition, messages[index], heartbeat).catch((error: unknown) => {
+          stopped = true;
+          throw error;
+        });
         if (!done) {
           stopped = true;
           return;
@@ -150,8 +153,11 @@ export class KafkaBatchConsumer {
       }
     };
     const limit = pLimit(this.options.keysConcurrently ?? 1);
-    await Promise.all([...lanesByKey(messages).values()].map((lane) => limit(() => runLane(lane))));
+    // Every lane settles before the batch ends, so no message is still in flight when kafkajs fetches again.
+    const lanes = await Promise.allSettled([...lanesByKey(messages).values()].map((lane) => limit(() => runLane(lane))));
     await commit(true);
+    const failed = lanes.find((lane): lane is PromiseRejectedResult => lane.status === 'rejected');
+    if (failed) throw failed.reason;
   }
 
   /** True when the message is finished with (handled, duplicate or dead-lettered). */
