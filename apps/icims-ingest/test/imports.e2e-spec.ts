@@ -118,6 +118,7 @@ describe('imports', () => {
     const bad = await admin(adminToken, 'GET', `${base}/runs?status=sideways&limit=0`);
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toMatch(/status must be one of/);
+    expect(bad.body.error.message).toMatch(/limit must be an integer from 1 to 200/);
 
     // No PII in the audit or the sync state: none of the SSNs, birth dates or emails HR now holds, as a whole token.
     const database = mongo.db(stack.auditDatabase);

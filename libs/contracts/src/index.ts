@@ -8,6 +8,7 @@ export * from './payloads/employee-updated.payload';
 export * from './payloads/import-requested.payload';
 export * from './payloads/sync-progress.payload';
 export * from './tenant-settings';
+export * from './admin/int-between.decorator';
 export * from './admin/icims-settings.dto';
 export * from './admin/icims-settings.view';
 export * from './admin/sync-runs.dto';

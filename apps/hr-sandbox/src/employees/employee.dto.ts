@@ -1,5 +1,6 @@
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsBoolean, IsEmail, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { IsIntBetween } from '@icims-sync/contracts';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_MESSAGE = (field: string) => ({ message: `${field} must be a date as yyyy-mm-dd` });
@@ -56,5 +57,5 @@ export class ListEmployeesQueryDto {
 
   @IsOptional() @IsString() @MaxLength(128) afterId?: string;
 
-  @IsOptional() @Type(() => Number) @IsInt({ message: 'pageSize must be an integer' }) @Min(1) @Max(MAX_PAGE_SIZE) pageSize?: number;
+  @IsOptional() @Type(() => Number) @IsIntBetween(1, MAX_PAGE_SIZE) pageSize?: number;
 }

@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
-import { IsDateString, IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsDateString, IsIn, IsOptional, Matches } from 'class-validator';
+import { IsIntBetween } from './int-between.decorator';
 import { IMPORT_MODES, ImportMode } from '../payloads/import-requested.payload';
 import { SYNC_DIRECTIONS, SYNC_RUN_STATUSES, SyncDirection, SyncRunStatus } from '../payloads/sync-progress.payload';
 
@@ -35,7 +36,7 @@ export class RunsQueryDto {
   @IsOptional() @IsDateString({}, { message: 'to must be an ISO-8601 date or datetime' })
   to?: string;
 
-  @IsOptional() @Type(() => Number) @IsInt({ message: 'limit must be an integer' }) @Min(1) @Max(200)
+  @IsOptional() @Type(() => Number) @IsIntBetween(1, 200)
   limit?: number;
 
   /** `nextCursor` of the previous page. */
@@ -48,7 +49,7 @@ export class RunRecordsQueryDto {
   @IsOptional() @IsIn(SYNC_OUTCOMES, { message: `outcome must be one of ${SYNC_OUTCOMES.join(', ')}` })
   outcome?: SyncOutcome;
 
-  @IsOptional() @Type(() => Number) @IsInt({ message: 'limit must be an integer' }) @Min(1) @Max(500)
+  @IsOptional() @Type(() => Number) @IsIntBetween(1, 500)
   limit?: number;
 
   @IsOptional() @Matches(/^[A-Za-z0-9_-]{1,200}$/, { message: 'cursor must be the nextCursor of a previous page' })
