@@ -1,23 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { createHmac } from 'node:crypto';
-import { parseHmacAuthorization, verifySignature } from '@icims-sync/icims-client';
+import { InboundVerdict, parseHmacAuthorization, verifySignature } from '@icims-sync/icims-client';
 import { AppException, constantTimeEquals } from '@icims-sync/platform';
 import { ConnectionRepository } from '../connections/connection.repository';
-import { ConnectionDocument } from '../connections/connection.schema';
 import { VaultSecrets } from '../connections/vault-secrets.service';
 import { InboundTokenDto, VerifyInboundDto } from './internal.dto';
-
-export interface InboundTenant {
-  tenantId: string;
-  profile: ConnectionDocument['profile'];
-  hiredStatusIds: string[];
-  /**
-   * How long the caller may accept the same Authorization header again without asking:
-   * Basic stays valid until changed, a bearer token until it expires, and an HMAC
-   * signature covers one body only (absent).
-   */
-  reusableForMs?: number;
-}
 
 /** Basic credentials have no expiry; the caller's own cache bounds the reuse. */
 const BASIC_REUSABLE_MS = 3_600_000;
@@ -35,7 +22,7 @@ export class InboundVerifier {
     private readonly secrets: VaultSecrets,
   ) {}
 
-  async verify(request: VerifyInboundDto): Promise<InboundTenant> {
+  async verify(request: VerifyInboundDto): Promise<InboundVerdict> {
     const connection = await this.connections.findByCustomerId(request.customerId);
     const inbound = connection?.enabled ? connection.inbound : undefined;
     if (!connection || !inbound) throw denied();

@@ -1,15 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
 import { createHash } from 'node:crypto';
-import { VaultInternalClient } from '@icims-sync/icims-client';
+import { InboundTenant, InboundVerdict, VaultInternalClient } from '@icims-sync/icims-client';
 import { AppException, DependencyUnavailableException } from '@icims-sync/platform';
 import { GatewayConfig } from '../config/app.config';
-
-export interface InboundTenant {
-  tenantId: string;
-  profile: string;
-  hiredStatusIds: string[];
-}
 
 /** Verdicts kept at once; iCIMS customers each send with one credential. */
 const MAX_KEPT_VERDICTS = 10_000;
@@ -34,7 +28,7 @@ export class VaultInboundClient {
     if (kept) return kept;
     const response = await this.vault.post('/internal/inbound/verify', { customerId, method: 'POST', pathAndQuery, headers, body: rawBody.toString('base64') });
     if (response.status === 200) {
-      const { reusableForMs, ...tenant } = response.json as InboundTenant & { reusableForMs?: number };
+      const { reusableForMs, ...tenant } = response.json as InboundVerdict;
       const ttl = Math.min(reusableForMs ?? 0, this.config.INBOUND_AUTH_CACHE_MS);
       if (ttl > 0) this.verdicts.set(key, tenant, { ttl });
       return tenant;

@@ -1,5 +1,5 @@
 import { request } from 'undici';
-import { TenantList, TenantSettings } from '@icims-sync/contracts';
+import { HrProfile, TenantList, TenantSettings } from '@icims-sync/contracts';
 import { DependencyUnavailableException } from '@icims-sync/platform';
 
 export const SERVICE_TOKEN_HEADER = 'x-service-token';
@@ -8,6 +8,22 @@ export interface VaultResponse {
   status: number;
   /** The parsed body, or undefined when it was not JSON. */
   json: unknown;
+}
+
+/** Whom a webhook is from: the vault's answer to `POST /internal/inbound/verify`. */
+export interface InboundTenant {
+  tenantId: string;
+  profile: HrProfile;
+  hiredStatusIds: string[];
+}
+
+export interface InboundVerdict extends InboundTenant {
+  /**
+   * How long the caller may accept the same Authorization header again without asking:
+   * Basic stays valid until changed, a bearer token until it expires, and an HMAC
+   * signature covers one body only (absent).
+   */
+  reusableForMs?: number;
 }
 
 /**

@@ -31,30 +31,13 @@ describe('GroupCommit', () => {
       commits.push(items);
       if (commits.length === 1) await gate.promise;
       return items;
-    }, { maxItems: 2 });
+    }, 2);
 
     const results = [1, 2, 3, 4, 5].map((item) => sut.submit(item));
     gate.resolve();
 
     expect(await Promise.all(results)).toEqual([1, 2, 3, 4, 5]);
     expect(commits).toEqual([[1], [2, 3], [4, 5]]);
-  });
-
-  it('keeps up to inFlight commits going at once', async () => {
-    const commits: number[][] = [];
-    const gates = [deferred<void>(), deferred<void>()];
-    const sut = new GroupCommit<number, number>(async (items) => {
-      commits.push(items);
-      await gates[commits.length - 1]?.promise;
-      return items;
-    }, { inFlight: 2 });
-
-    const results = [1, 2, 3, 4].map((item) => sut.submit(item));
-    expect(commits).toEqual([[1], [2]]);
-    gates.forEach((gate) => gate.resolve());
-
-    expect(await Promise.all(results)).toEqual([1, 2, 3, 4]);
-    expect(commits).toEqual([[1], [2], [3, 4]]);
   });
 
   it('commits an item submitted by a caller as soon as its own commit resolves', async () => {

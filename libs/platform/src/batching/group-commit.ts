@@ -4,42 +4,30 @@ interface Waiter<I, O> {
   reject: (error: unknown) => void;
 }
 
-export interface GroupCommitOptions {
-  /** Most items in one commit. */
-  maxItems?: number;
-  /** Commits in flight at once; 1 keeps arrival order across commits. */
-  inFlight?: number;
-}
-
 /**
- * Group commit: items submitted while commits are in flight go together in the next one,
+ * Group commit: items submitted while a commit is in flight go together in the next one,
  * in arrival order. Many concurrent callers cost one round trip, with no fixed delay;
  * each caller resolves with its own result, or rejects with the commit's error.
  */
 export class GroupCommit<I, O> {
   private readonly waiting: Waiter<I, O>[] = [];
-  private readonly maxItems: number;
-  private readonly inFlight: number;
-  private flushers = 0;
+  private flushing = false;
 
   /** `commit` answers one result per item, in the order given. */
   constructor(
     private readonly commit: (items: I[]) => Promise<O[]>,
-    options: GroupCommitOptions = {},
-  ) {
-    this.maxItems = options.maxItems ?? Number.MAX_SAFE_INTEGER;
-    this.inFlight = options.inFlight ?? 1;
-  }
+    private readonly maxItems = Number.MAX_SAFE_INTEGER,
+  ) {}
 
   submit(item: I): Promise<O> {
     return new Promise((resolve, reject) => {
       this.waiting.push({ item, resolve, reject });
-      if (this.flushers < this.inFlight) void this.flush();
+      if (!this.flushing) void this.flush();
     });
   }
 
   private async flush(): Promise<void> {
-    this.flushers += 1;
+    this.flushing = true;
     while (this.waiting.length > 0) {
       const group = this.waiting.splice(0, this.maxItems);
       try {
@@ -50,6 +38,6 @@ export class GroupCommit<I, O> {
       }
     }
     // In the same turn as the emptiness check, so an item submitted next always finds a flusher.
-    this.flushers -= 1;
+    this.flushing = false;
   }
 }

@@ -11,16 +11,11 @@ import { ProcessedEvent } from './processed-event.schema';
 export const PROCESSED_EVENTS_TTL_DAYS = Symbol('PROCESSED_EVENTS_TTL_DAYS');
 
 const DAY_MS = 86_400_000;
-/** Inserts are independent of each other; a few at once keep up with a busy gateway. */
-const INSERTS_IN_FLIGHT = 4;
 
 /** Remembers handled ids for the dedupe window (DESIGN: 7 days or more). */
 @Injectable()
 export class ProcessedEventRepository implements ProcessedEventStore, OnModuleInit {
-  private readonly inserts = new GroupCommit<{ key: string; scope: string }, boolean>((entries) => this.insertAll(entries), {
-    maxItems: BULK_WRITE_CHUNK,
-    inFlight: INSERTS_IN_FLIGHT,
-  });
+  private readonly inserts = new GroupCommit<{ key: string; scope: string }, boolean>((entries) => this.insertAll(entries), BULK_WRITE_CHUNK);
 
   constructor(
     @InjectModel(ProcessedEvent.name) private readonly model: Model<ProcessedEvent>,
