@@ -2,7 +2,7 @@ import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { FilterQuery, Model } from 'mongoose';
 import { Page, RunRecordsQueryDto, RunsQueryDto, SyncDirection, SyncRecordView, SyncRunStatus, SyncRunView, SyncTrigger } from '@icims-sync/contracts';
-import { RetentionService, isDuplicateKey } from '@icims-sync/platform';
+import { InsertOnce, RetentionService } from '@icims-sync/platform';
 import { decodeCursor, encodeCursor } from './cursor.util';
 import { Counters, SyncRecordDocument, SyncRunDocument, ZERO_COUNTERS } from './sync-run.schema';
 
@@ -22,12 +22,18 @@ export interface RecordOutcome {
 /** The audit log: `sync_runs` and `sync_records`. Writes are idempotent, so a redelivered message audits once. */
 @Injectable()
 export class SyncAuditRepository implements OnModuleInit {
+  private readonly singleRuns: InsertOnce<SyncRunDocument>;
+  private readonly singleRecords: InsertOnce<SyncRecordDocument>;
+
   constructor(
     @InjectModel(SyncRunDocument.name) private readonly runs: Model<SyncRunDocument>,
     @InjectModel(SyncRecordDocument.name) private readonly records: Model<SyncRecordDocument>,
     private readonly retention: RetentionService,
     @Inject(AUDIT_RETENTION_DAYS) private readonly retentionDays: number,
-  ) {}
+  ) {
+    this.singleRuns = new InsertOnce(runs);
+    this.singleRecords = new InsertOnce(records);
+  }
 
   async onModuleInit(): Promise<void> {
     // Query served: a tenant's run history, newest first (filters on direction, trigger, status), and the last successful import.
@@ -45,19 +51,21 @@ export class SyncAuditRepository implements OnModuleInit {
     const now = new Date();
     const counters: Counters = { ...ZERO_COUNTERS, [record.outcome]: 1, total: 1 };
     const status: SyncRunStatus = record.outcome === 'errored' ? 'failed' : 'succeeded';
-    // Insert-if-absent by insert (an upsert scans the collection on FerretDB 1.x).
-    await insertOnce(this.records, { _id: recordIdOf(run.runId, record), ...this.recordFields(run.runId, run.tenantId, record, now) });
-    await insertOnce(this.runs, {
-      _id: run.runId,
-      tenantId: run.tenantId,
-      direction: run.direction,
-      trigger: run.trigger,
-      startedAt: run.startedAt,
-      status,
-      finishedAt: now,
-      counters,
-      expiresAt: this.expiry(now),
-    });
+    // Insert-if-absent: a redelivered hire writes the same ids again and the first write stands.
+    await Promise.all([
+      this.singleRecords.insert({ _id: recordIdOf(run.runId, record), ...this.recordFields(run.runId, run.tenantId, record, now) }),
+      this.singleRuns.insert({
+        _id: run.runId,
+        tenantId: run.tenantId,
+        direction: run.direction,
+        trigger: run.trigger,
+        startedAt: run.startedAt,
+        status,
+        finishedAt: now,
+        counters,
+        expiresAt: this.expiry(now),
+      }),
+    ]);
   }
 
   async findRun(runId: string): Promise<SyncRunDocument | null> {
@@ -142,13 +150,4 @@ export function toRunView(run: SyncRunDocument): SyncRunView {
 function toRecordView(record: SyncRecordDocument): SyncRecordView {
   const { icimsId, employeeId, outcome, changedFields, reason, details, at } = record;
   return { icimsId, employeeId, outcome, changedFields, reason, details, at: at.toISOString() };
-}
-
-/** A redelivered message writes the same ids again: the first write stands. */
-async function insertOnce<T>(model: Model<T>, document: T): Promise<void> {
-  try {
-    await model.create(document);
-  } catch (error) {
-    if (!isDuplicateKey(error)) throw error;
-  }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { chunksOf, duplicateIndexesOf } from '@icims-sync/platform';
+import { InsertOnce, chunksOf } from '@icims-sync/platform';
 import { SyncStateDocument } from './sync-state.schema';
 
 export interface SyncedEntry {
@@ -15,24 +15,20 @@ export interface SyncedEntry {
 /** `sync_state`: per (tenant, person), a hash of what each direction last wrote. */
 @Injectable()
 export class SyncStateRepository {
-  constructor(@InjectModel(SyncStateDocument.name) private readonly states: Model<SyncStateDocument>) {}
+  private readonly firstSyncs: InsertOnce<SyncStateDocument>;
+
+  constructor(@InjectModel(SyncStateDocument.name) private readonly states: Model<SyncStateDocument>) {
+    this.firstSyncs = new InsertOnce(states);
+  }
 
   /** Records what an import wrote, in bulk. */
   async recordImported(tenantId: string, runId: string, entries: SyncedEntry[]): Promise<void> {
     const at = new Date();
     const documentOf = (entry: SyncedEntry) => ({ _id: `${tenantId}:${entry.icimsId}`, tenantId, icimsId: entry.icimsId, employeeId: entry.employeeId, import: { hash: entry.hash, at, runId } });
     const created = entries.filter((entry) => entry.created);
-    const toUpdate = entries.filter((entry) => !entry.created);
-    if (created.length > 0) {
-      try {
-        await this.states.insertMany(created.map(documentOf), { ordered: false });
-      } catch (error) {
-        // Linked before (an employee re-created in HR): those are updated instead.
-        const duplicates = duplicateIndexesOf(error);
-        if (!duplicates) throw error;
-        toUpdate.push(...duplicates.map((index) => created[index]));
-      }
-    }
+    const inserted = await Promise.all(created.map((entry) => this.firstSyncs.insert(documentOf(entry))));
+    // Linked before (an employee re-created in HR): those are updated instead.
+    const toUpdate = [...entries.filter((entry) => !entry.created), ...created.filter((_, index) => !inserted[index])];
     for (const chunk of chunksOf(toUpdate)) {
       await this.states.bulkWrite(
         chunk.map((entry) => {

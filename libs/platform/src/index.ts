@@ -19,6 +19,7 @@ export * from './idempotency/processed-event.repository';
 export * from './mongo/retention.service';
 export * from './mongo/bulk.util';
 export * from './mongo/duplicate-key.util';
+export * from './mongo/insert-once';
 export * from './platform.module';
 export * from './observability.module';
 export * from './bootstrap/bootstrap-service';

@@ -1,7 +1,7 @@
 import { Test, TestingModule } from '@nestjs/testing';
 import { MongooseModule, getModelToken } from '@nestjs/mongoose';
 import mongoose, { Model } from 'mongoose';
-import { PROCESSED_EVENTS_TTL_DAYS, ProcessedEventRepository, RetentionService } from '@icims-sync/platform';
+import { InsertOnce, PROCESSED_EVENTS_TTL_DAYS, ProcessedEventRepository, RetentionService } from '@icims-sync/platform';
 import { mongoUrlFor, uniqueName } from '@icims-sync/testing';
 // Internal schema: the repository is what the other libs use; the test reads behind it.
 import { ProcessedEvent, ProcessedEventSchema } from '../src/idempotency/processed-event.schema';
@@ -11,7 +11,7 @@ describe('Mongo-wire store (real server)', () => {
   let connection: mongoose.Connection;
 
   beforeAll(async () => {
-    connection = await mongoose.createConnection(mongoUrlFor(database), { autoIndex: false }).asPromise();
+    connection = await mongoose.createConnection(mongoUrlFor(database), { autoIndex: false, monitorCommands: true }).asPromise();
   });
   afterAll(async () => {
     await connection.dropDatabase();
@@ -26,6 +26,46 @@ describe('Mongo-wire store (real server)', () => {
     const found = await Run.findOne({ runId: 'r-1' }).lean();
 
     expect(found).toMatchObject({ runId: 'r-1', counters: { added: 2, total: 3 }, at });
+  });
+
+  describe(InsertOnce.name, () => {
+    interface Entry {
+      _id: string;
+      name: string;
+      note?: string;
+    }
+    let model: Model<Entry>;
+    let commands: string[];
+
+    beforeAll(() => {
+      model = connection.model<Entry>('InsertOnceEntry', new mongoose.Schema<Entry>({ _id: String, name: { type: String, required: true }, note: String }, { versionKey: false }));
+      connection.getClient().on('commandStarted', (event) => commands.push(event.commandName));
+    });
+    beforeEach(() => (commands = []));
+
+    it('inserts what arrives together in one command, telling each caller whether its document was new', async () => {
+      await model.create({ _id: 'taken', name: 'first' });
+      commands = [];
+      const sut = new InsertOnce(model);
+
+      const results = await Promise.all([sut.insert({ _id: 'a', name: 'A' }), sut.insert({ _id: 'taken', name: 'second' }), sut.insert({ _id: 'b', name: 'B' }), sut.insert({ _id: 'a', name: 'again' })]);
+
+      expect(results).toEqual([true, false, true, false]);
+      expect(commands.filter((name) => name === 'insert')).toHaveLength(1);
+      const stored = await model.find({ _id: { $in: ['a', 'b', 'taken'] } }).sort({ _id: 1 }).lean();
+      expect(stored.map((entry) => `${entry._id}=${entry.name}`)).toEqual(['a=A', 'b=B', 'taken=first']);
+    });
+
+    it('stores no field for an undefined value, and refuses a document the schema refuses to its caller alone', async () => {
+      const sut = new InsertOnce(model);
+
+      const [invalid, valid] = await Promise.allSettled([sut.insert({ _id: 'c' } as Entry), sut.insert({ _id: 'd', name: 'D', note: undefined })]);
+
+      expect(invalid).toMatchObject({ status: 'rejected', reason: { name: 'ValidationError' } });
+      expect(valid).toEqual({ status: 'fulfilled', value: true });
+      expect(await model.collection.findOne({ _id: 'd' as never })).toEqual({ _id: 'd', name: 'D' });
+      expect(await model.exists({ _id: 'c' })).toBeNull();
+    });
   });
 
   describe(ProcessedEventRepository.name, () => {

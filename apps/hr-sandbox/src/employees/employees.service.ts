@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { Model } from 'mongoose';
 import { Topic, WriteOrigin, createEvent } from '@icims-sync/contracts';
 import { EXPORTED_FIELDS } from '@icims-sync/mapping';
-import { AppException, EventPublisher, InvalidInputException, isDuplicateKey } from '@icims-sync/platform';
+import { AppException, EventPublisher, InsertOnce, InvalidInputException, isDuplicateKey } from '@icims-sync/platform';
 import { EmployeeFieldsDto, ListEmployeesQueryDto } from './employee.dto';
 import { EmployeeIndex } from './employee-index';
 import { EmployeeDocument } from './employee.schema';
@@ -15,11 +15,15 @@ export type Employee = Omit<EmployeeDocument, '_id' | 'icimsLink'> & { id: strin
 @Injectable()
 export class EmployeesService implements OnModuleInit {
   private readonly index = new EmployeeIndex();
+  /** Creates arriving together share one insert. */
+  private readonly inserts: InsertOnce<EmployeeDocument>;
 
   constructor(
     @InjectModel(EmployeeDocument.name) private readonly model: Model<EmployeeDocument>,
     private readonly publisher: EventPublisher,
-  ) {}
+  ) {
+    this.inserts = new InsertOnce(model);
+  }
 
   async onModuleInit(): Promise<void> {
     // One employee per iCIMS person per tenant, whatever the memory index says.
@@ -29,14 +33,11 @@ export class EmployeesService implements OnModuleInit {
 
   async create(tenantId: string, fields: EmployeeFieldsDto, origin: WriteOrigin): Promise<Employee> {
     const values = definedOnly(fields);
-    const document = { _id: randomUUID(), tenantId, ...values, ...linkOf(tenantId, values.icimsId) };
-    this.ensureLinkFree(document.icimsLink, document._id, values.icimsId);
-    let saved: EmployeeDocument;
-    try {
-      saved = (await this.model.create(document)).toObject();
-    } catch (error) {
-      throw this.translate(error, values.icimsId);
-    }
+    const now = new Date();
+    const saved = { _id: randomUUID(), tenantId, ...values, ...linkOf(tenantId, values.icimsId), createdAt: now, updatedAt: now } as EmployeeDocument;
+    this.ensureLinkFree(saved.icimsLink, saved._id, values.icimsId);
+    // The id is new, so only the iCIMS link can be taken (by a create racing this one).
+    if (!(await this.inserts.insert(saved))) throw takenError(values.icimsId);
     this.index.put(saved);
     const employee = toEmployee(saved);
     await this.publish(employee, Object.keys(values), origin);

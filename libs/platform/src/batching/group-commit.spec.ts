@@ -8,7 +8,7 @@ function deferred<T>() {
 }
 
 describe('GroupCommit', () => {
-  it('commits the first item alone, then everything that arrived meanwhile together, each caller getting its own result', async () => {
+  it('commits the items of one turn together, then everything that arrived meanwhile together, each caller getting its own result', async () => {
     const commits: number[][] = [];
     const gate = deferred<void>();
     const sut = new GroupCommit<number, string>(async (items) => {
@@ -17,11 +17,13 @@ describe('GroupCommit', () => {
       return items.map((item) => `r${item}`);
     });
 
-    const results = [sut.submit(1), sut.submit(2), sut.submit(3)];
+    const first = [sut.submit(1), Promise.resolve().then(() => sut.submit(2))];
+    await new Promise(setImmediate);
+    const later = [sut.submit(3), sut.submit(4)];
     gate.resolve();
 
-    expect(await Promise.all(results)).toEqual(['r1', 'r2', 'r3']);
-    expect(commits).toEqual([[1], [2, 3]]);
+    expect(await Promise.all([...first, ...later])).toEqual(['r1', 'r2', 'r3', 'r4']);
+    expect(commits).toEqual([[1, 2], [3, 4]]);
   });
 
   it('splits a backlog at maxItems', async () => {
@@ -37,7 +39,7 @@ describe('GroupCommit', () => {
     gate.resolve();
 
     expect(await Promise.all(results)).toEqual([1, 2, 3, 4, 5]);
-    expect(commits).toEqual([[1], [2, 3], [4, 5]]);
+    expect(commits).toEqual([[1, 2], [3, 4], [5]]);
   });
 
   it('commits an item submitted by a caller as soon as its own commit resolves', async () => {

@@ -5,9 +5,10 @@ interface Waiter<I, O> {
 }
 
 /**
- * Group commit: items submitted while a commit is in flight go together in the next one,
- * in arrival order. Many concurrent callers cost one round trip, with no fixed delay;
- * each caller resolves with its own result, or rejects with the commit's error.
+ * Group commit: items submitted in the same turn, or while a commit is in flight, go
+ * together in the next one, in arrival order. Many concurrent callers cost one round trip,
+ * with no fixed delay; each caller resolves with its own result, or rejects with the
+ * commit's error.
  */
 export class GroupCommit<I, O> {
   private readonly waiting: Waiter<I, O>[] = [];
@@ -22,12 +23,14 @@ export class GroupCommit<I, O> {
   submit(item: I): Promise<O> {
     return new Promise((resolve, reject) => {
       this.waiting.push({ item, resolve, reject });
-      if (!this.flushing) void this.flush();
+      if (this.flushing) return;
+      this.flushing = true;
+      // After the current turn, with its promise callbacks: items of many callers started together commit together.
+      setImmediate(() => void this.flush());
     });
   }
 
   private async flush(): Promise<void> {
-    this.flushing = true;
     while (this.waiting.length > 0) {
       const group = this.waiting.splice(0, this.maxItems);
       try {
