@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ImportRunRepository, RecordOutcome, SyncStateRepository } from '@icims-sync/audit';
 import { HrEmployeesClient } from '@icims-sync/hr-client';
-import { SearchFilter } from '@icims-sync/icims-client';
+import { IcimsPerson, SearchFilter } from '@icims-sync/icims-client';
 import { IcimsClients } from '../hires/icims-clients';
 import { PersonPlan, PersonSyncService } from '../people/person-sync.service';
 import { RunProgressPublisher } from './run-progress.publisher';
@@ -11,7 +11,19 @@ import { RunInterrupted } from './run-interrupted';
 /** People planned, written and recorded together; also the checkpoint and progress granularity. */
 export const IMPORT_PAGE_SIZE = 100;
 
-/** The people phase of an import: search pages → plan → record → write → settle → checkpoint. */
+/** A page's people as iCIMS holds them, fetched ahead of the page's turn. */
+interface FetchedPage {
+  /** The whole page, in search order; its last id is the checkpoint. */
+  personIds: string[];
+  /** Those not recorded yet (after a resume, some may be), each with `people[i]`. */
+  toImport: string[];
+  people: (IcimsPerson | undefined)[];
+}
+
+/**
+ * The people phase of an import: search pages → fetch → plan → record → write → settle →
+ * checkpoint. The next page is fetched from iCIMS while this one is written to HR.
+ */
 @Injectable()
 export class PeoplePages {
   private readonly logger = new Logger(PeoplePages.name);
@@ -30,15 +42,16 @@ export class PeoplePages {
     const client = this.icims.forHost(context.settings.apiBaseUrl);
     // After a restart the page at the checkpoint may be partly recorded already.
     let resumed = job.run.checkpoint?.lastId !== undefined;
-    let page: string[] = [];
-    for await (const personId of client.searchPeople(context.tenant, filters, { priority, startAfter: job.run.checkpoint?.lastId })) {
-      page.push(personId);
-      if (page.length < IMPORT_PAGE_SIZE) continue;
-      await this.importPage(job, page, resumed);
+    let ahead: Promise<FetchedPage> | undefined;
+    for await (const personIds of pagesOf(client.searchPeople(context.tenant, filters, { priority, startAfter: job.run.checkpoint?.lastId }))) {
+      const next = this.fetchPage(job, personIds, resumed);
+      // Awaited on its turn; a failure before then must not count as unhandled.
+      next.catch(() => undefined);
       resumed = false;
-      page = [];
+      if (ahead) await this.importPage(job, await ahead);
+      ahead = next;
     }
-    if (page.length > 0) await this.importPage(job, page, resumed);
+    if (ahead) await this.importPage(job, await ahead);
   }
 
   /**
@@ -70,12 +83,19 @@ export class PeoplePages {
     await this.runs.savePending(job.run._id, []);
   }
 
-  private async importPage(job: ImportRun, personIds: string[], resumed: boolean): Promise<void> {
+  /** The page's people not recorded yet, from iCIMS. */
+  private async fetchPage(job: ImportRun, personIds: string[], resumed: boolean): Promise<FetchedPage> {
+    const done = resumed ? await this.runs.recorded(job.run._id, personIds) : new Set<string>();
+    const toImport = personIds.filter((id) => !done.has(id));
+    return { personIds, toImport, people: await this.people.fetch(job.context, toImport, job.priority) };
+  }
+
+  private async importPage(job: ImportRun, { personIds, toImport, people }: FetchedPage): Promise<void> {
     if (job.signal.aborted) throw new RunInterrupted();
     const { run, context } = job;
     const timer = new StepTimer();
-    const done = resumed ? await this.runs.recorded(run._id, personIds) : new Set<string>();
-    const plans = await this.people.plan(context, personIds.filter((id) => !done.has(id)), job.priority);
+    // After the previous page is written, so a manager it created is found.
+    const plans = await this.people.planFetched(context, toImport, people);
     timer.lap('plan');
     const writes = plans.filter((plan) => plan.write);
     await this.runs.savePending(run._id, writes.map((plan) => pendingOf(plan.record)));
@@ -99,6 +119,17 @@ export class PeoplePages {
       .map((plan) => ({ icimsId: plan.record.icimsId, employeeId: plan.record.employeeId!, hash: plan.hash!, created: plan.write!.kind === 'create' }));
     await this.state.recordImported(job.run.tenantId, job.run._id, entries);
   }
+}
+
+async function* pagesOf(personIds: AsyncIterable<string>): AsyncGenerator<string[]> {
+  let page: string[] = [];
+  for await (const personId of personIds) {
+    page.push(personId);
+    if (page.length < IMPORT_PAGE_SIZE) continue;
+    yield page;
+    page = [];
+  }
+  if (page.length > 0) yield page;
 }
 
 /** Where a page's time went, for the debug log. */

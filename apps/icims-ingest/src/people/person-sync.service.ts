@@ -44,9 +44,14 @@ export class PersonSyncService {
 
   /** Plans every person of `personIds`; only transient failures throw. */
   async plan(context: TenantContext, personIds: readonly string[], priority: RequestPriority): Promise<PersonPlan[]> {
+    return this.planFetched(context, personIds, await this.fetch(context, personIds, priority));
+  }
+
+  /** The iCIMS person of each of `personIds`, undefined where iCIMS has none; only transient failures throw. */
+  async fetch(context: TenantContext, personIds: readonly string[], priority: RequestPriority): Promise<(IcimsPerson | undefined)[]> {
     const client = this.icims.forHost(context.settings.apiBaseUrl);
     const limit = pLimit(FETCH_CONCURRENCY);
-    const people = await Promise.all(
+    return Promise.all(
       personIds.map((personId) =>
         limit(async () => {
           try {
@@ -58,6 +63,10 @@ export class PersonSyncService {
         }),
       ),
     );
+  }
+
+  /** Plans people already fetched (`people[i]` is `personIds[i]`'s), diffing against HR as it is now. */
+  async planFetched(context: TenantContext, personIds: readonly string[], people: readonly (IcimsPerson | undefined)[]): Promise<PersonPlan[]> {
     const managerIds = people.map((person) => person && managerReferenceOf(person[context.fieldIds.hiringManager])).filter((id): id is string => !!id);
     const linked = await this.hr.findByIcimsIds(context.tenant.tenantId, [...new Set([...personIds, ...managerIds])]);
     const today = new Date().toISOString().slice(0, 10);
