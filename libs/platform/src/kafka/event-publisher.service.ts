@@ -85,7 +85,13 @@ export class EventPublisher implements OnApplicationShutdown {
 
   private async sendTogether(groups: TopicBatch[][]): Promise<void[]> {
     const byTopic = new Map<string, RawMessage[]>();
-    for (const batches of groups) for (const { topic, messages } of batches) byTopic.set(topic, [...(byTopic.get(topic) ?? []), ...messages]);
+    for (const batches of groups) {
+      for (const { topic, messages } of batches) {
+        const forTopic = byTopic.get(topic) ?? [];
+        forTopic.push(...messages);
+        byTopic.set(topic, forTopic);
+      }
+    }
     await this.connect();
     await this.producer.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) });
     return groups.map(() => undefined);
