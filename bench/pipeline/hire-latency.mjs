@@ -5,6 +5,7 @@
 import { Kafka, logLevel } from 'kafkajs';
 import { request } from 'undici';
 import { startBenchStack, callJson, percentile, randomCustomerId, requireStackEnv } from './stack.mjs';
+import { printCpuSplit, startCpuSplit } from './cpu-split.mjs';
 
 requireStackEnv();
 const RATE = Number(process.env.BENCH_RATE ?? 200);
@@ -28,7 +29,9 @@ try {
   const joined = new Promise((resolve) => consumer.on(consumer.events.GROUP_JOIN, resolve));
   let done;
   const allLanded = new Promise((resolve) => (done = resolve));
+  // A throwaway group: committing its offsets would only add broker load to the figures.
   await consumer.run({
+    autoCommit: false,
     eachMessage: async ({ message }) => {
       const envelope = JSON.parse(message.value.toString());
       const at = sentAt.get(envelope.payload.icimsId);
@@ -46,6 +49,7 @@ try {
     return request(`${stack.urls.gateway}/webhooks/icims`, { method: 'POST', headers: { authorization: basic, 'content-type': 'application/json' }, body }).then((response) => response.body.dump());
   };
   // A steady rate: every 50 ms, the hires due by then.
+  const cpu = startCpuSplit(stack);
   const started = performance.now();
   let next = 0;
   const inFlight = [];
@@ -57,9 +61,11 @@ try {
   await Promise.all(inFlight);
   const sendSeconds = (performance.now() - started) / 1000;
   await Promise.race([allLanded, new Promise((resolve) => setTimeout(resolve, 120_000))]);
+  const cpuUsed = cpu.stop();
   const sorted = latencies.sort((a, b) => a - b);
   console.log(`${count} hires sent at ${(count / sendSeconds).toFixed(0)}/s over ${sendSeconds.toFixed(1)} s; ${sorted.length} landed in HR`);
   console.log(`hire → HR latency: p50 ${percentile(sorted, 50).toFixed(0)} ms, p99 ${percentile(sorted, 99).toFixed(0)} ms, max ${sorted.at(-1)?.toFixed(0)} ms (target p99 < ${TARGET_P99_MS} ms: ${(TARGET_P99_MS / percentile(sorted, 99)).toFixed(2)}x)`);
+  printCpuSplit(cpuUsed, sorted.length, 'hire');
 } finally {
   await consumer.disconnect();
   await stack.stop();
