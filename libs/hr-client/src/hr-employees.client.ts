@@ -1,13 +1,22 @@
 import { HrEmployee } from '@icims-sync/mapping';
+import { GroupCommit, chunksOf } from '@icims-sync/platform';
 import { HrHttp, hrRefusal, tenantPath } from './hr-http';
 
 export type StoredEmployee = HrEmployee & { id: string };
+
+/** The most iCIMS ids the HR system looks up in one request. */
+const MAX_IDS_PER_LOOKUP = 500;
+
+type Linked = Map<string, StoredEmployee>;
 
 /** Marks our own writes so hr-export does not echo them back to iCIMS. */
 const OWN_WRITE = { 'x-write-origin': 'icims-sync' };
 
 /** The HR system's employees API. */
 export class HrEmployeesClient {
+  /** Per tenant (one small entry each), so lookups started together share one request. */
+  private readonly lookups = new Map<string, GroupCommit<readonly string[], Linked>>();
+
   constructor(private readonly http: HrHttp) {}
 
   async findByIcimsId(tenantId: string, icimsId: string): Promise<StoredEmployee | undefined> {
@@ -16,14 +25,34 @@ export class HrEmployeesClient {
     return (response.json as { items: StoredEmployee[] }).items[0];
   }
 
-  /** The employees linked to any of `icimsIds` (at most 500), by iCIMS id: one round trip for a page of people. */
-  async findByIcimsIds(tenantId: string, icimsIds: readonly string[]): Promise<Map<string, StoredEmployee>> {
-    const found = new Map<string, StoredEmployee>();
-    if (icimsIds.length === 0) return found;
+  /**
+   * The employees linked to any of `icimsIds`, by iCIMS id. Lookups for the same tenant that
+   * start together go as one request (a page of people, or many single hires at once); each
+   * is sent after it was asked for, so it never misses a write that finished before.
+   */
+  async findByIcimsIds(tenantId: string, icimsIds: readonly string[]): Promise<Linked> {
+    if (icimsIds.length === 0) return new Map();
+    let lookups = this.lookups.get(tenantId);
+    if (!lookups) {
+      lookups = new GroupCommit((asked) => this.lookUpTogether(tenantId, asked));
+      this.lookups.set(tenantId, lookups);
+    }
+    return lookups.submit(icimsIds);
+  }
+
+  private async lookUpTogether(tenantId: string, asked: (readonly string[])[]): Promise<Linked[]> {
+    const ids = [...new Set(asked.flat())];
+    const found: Linked = new Map();
+    for (const employees of await Promise.all(chunksOf(ids, MAX_IDS_PER_LOOKUP).map((chunk) => this.lookUp(tenantId, chunk)))) {
+      for (const employee of employees) if (employee.icimsId) found.set(employee.icimsId, employee);
+    }
+    return asked.map((icimsIds) => pick(found, icimsIds));
+  }
+
+  private async lookUp(tenantId: string, icimsIds: readonly string[]): Promise<StoredEmployee[]> {
     const response = await this.http.request('GET', `${tenantPath(tenantId)}/employees?icimsIds=${icimsIds.map(encodeURIComponent).join(',')}&pageSize=${icimsIds.length}`);
     if (response.status !== 200) throw hrRefusal(response, `the lookup of ${icimsIds.length} iCIMS ids`);
-    for (const employee of (response.json as { items: StoredEmployee[] }).items) if (employee.icimsId) found.set(employee.icimsId, employee);
-    return found;
+    return (response.json as { items: StoredEmployee[] }).items;
   }
 
   /** One page of the employees linked to an iCIMS person, in id order. */
@@ -52,4 +81,13 @@ export class HrEmployeesClient {
     if (response.status >= 300) throw hrRefusal(response, 'the employee');
     return response.json as StoredEmployee;
   }
+}
+
+function pick(found: Linked, icimsIds: readonly string[]): Linked {
+  const picked: Linked = new Map();
+  for (const icimsId of icimsIds) {
+    const employee = found.get(icimsId);
+    if (employee) picked.set(icimsId, employee);
+  }
+  return picked;
 }
