@@ -2,6 +2,7 @@
 // Import throughput and icims-ingest's peak RSS for 10,000 and 100,000 people, sandbox budget off.
 // Run: npm run bench:import   (BENCH_IMPORT_SIZES=10000,100000 by default)
 import { startBenchStack, callJson, randomCustomerId, requireStackEnv, rssMiB } from './stack.mjs';
+import { printCpuSplit, startCpuSplit } from './cpu-split.mjs';
 
 requireStackEnv();
 const SIZES = (process.env.BENCH_IMPORT_SIZES ?? '10000,100000').split(',').map(Number);
@@ -22,6 +23,7 @@ for (const size of SIZES) {
     const rssAtStart = rssMiB(stack.ingest.pid);
     let peak = rssAtStart;
     const sampler = setInterval(() => (peak = Math.max(peak, rssMiB(stack.ingest.pid))), 200);
+    const cpu = startCpuSplit(stack);
     const started = performance.now();
     const { body } = await callJson('POST', `${stack.urls.gateway}/admin/tenants/${tenantId}/imports`, { mode: 'full' }, auth);
     let run;
@@ -31,9 +33,11 @@ for (const size of SIZES) {
     } while (run.status === 'queued' || run.status === 'running');
     const seconds = (performance.now() - started) / 1000;
     clearInterval(sampler);
+    const cpuUsed = cpu.stop();
     if (run.status !== 'succeeded' || run.counters.added !== size) throw new Error(`import of ${size} ended ${run.status}: ${JSON.stringify(run.counters)} ${JSON.stringify(run.error ?? {})}`);
     results.push({ size, seconds, perSecond: size / seconds, rssAtStart, peak });
     console.log(`${size.toLocaleString('en-US')} people: ${seconds.toFixed(1)} s, ${Math.round(size / seconds)} profiles/s (target ${TARGET_PER_SECOND}: ${(size / seconds / TARGET_PER_SECOND).toFixed(2)}x), ingest RSS ${rssAtStart.toFixed(0)} MiB at start, ${peak.toFixed(0)} MiB peak`);
+    printCpuSplit(cpuUsed, size, 'person');
   } finally {
     await stack.stop();
   }

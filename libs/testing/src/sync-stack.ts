@@ -20,6 +20,8 @@ export class SyncStack {
   urls!: StackUrls;
   ingest!: ServiceProcess;
   private readonly processes: ServiceProcess[] = [];
+  /** The latest process of each app, by name (`gateway`, `icims-ingest`...). */
+  private readonly byApp = new Map<string, ServiceProcess>();
   private vaultEnv: Record<string, string> = {};
   private ingestEnv: Record<string, string> = {};
 
@@ -34,6 +36,7 @@ export class SyncStack {
     const port = await freePort();
     const child = ServiceProcess.start(entry, { LOG_LEVEL: 'warn', ...env, PORT: String(port) });
     this.processes.push(child);
+    this.byApp.set(entry.split('/')[1], child);
     const url = `http://127.0.0.1:${port}`;
     await child.waitUntilReady(url);
     return { url, process: child };
@@ -54,6 +57,11 @@ export class SyncStack {
     const cli = ServiceProcess.start('apps/credentials-vault/dist/cli/tenant.cli.js', this.vaultEnv, ['--tenant', tenantId, '--enable', '--profile', options.profile ?? 'hrcloud']);
     if ((await cli.exited).code !== 0) throw new Error(cli.output.stderr);
     return connectTenantAsAdmin({ gatewayUrl: this.urls.gateway, hrUrl: this.urls.hr, tenantId, customerId, clientId: `${tenantId}-client`, clientSecret, hiredStatusIds: options.hiredStatusIds ?? ['C38353'] });
+  }
+
+  /** The OS process id of each app, by name (CPU figures in benchmarks). */
+  get pids(): Record<string, number | undefined> {
+    return Object.fromEntries([...this.byApp].map(([app, child]) => [app, child.pid]));
   }
 
   async stop(): Promise<void> {
