@@ -19,12 +19,6 @@ export class HrEmployeesClient {
 
   constructor(private readonly http: HrHttp) {}
 
-  async findByIcimsId(tenantId: string, icimsId: string): Promise<StoredEmployee | undefined> {
-    const response = await this.http.request('GET', `${tenantPath(tenantId)}/employees?icimsId=${encodeURIComponent(icimsId)}`);
-    if (response.status !== 200) throw hrRefusal(response, `the lookup of iCIMS id ${icimsId}`);
-    return (response.json as { items: StoredEmployee[] }).items[0];
-  }
-
   /**
    * The employees linked to any of `icimsIds`, by iCIMS id. Lookups for the same tenant that
    * start together go as one request (a page of people, or many single hires at once); each

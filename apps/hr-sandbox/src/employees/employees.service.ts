@@ -108,7 +108,7 @@ export class EmployeesService implements OnModuleInit {
     if (holder && holder._id !== employeeId) throw takenError(icimsId);
   }
 
-/** The envelope carries changed field names and the synced fields' values: never SSN or birth date. */
+  /** The envelope carries changed field names and the synced fields' values: never SSN or birth date. */
   private async publish(employee: Employee, changedFields: string[], origin: WriteOrigin): Promise<void> {
     const values = Object.fromEntries(EXPORTED_FIELDS.map((field) => [field, employee[field] ?? null]));
     const tenantId = employee.tenantId;

@@ -89,7 +89,9 @@ describe(PersonSyncService.name, () => {
 
   it('updates instead when the employee was created meanwhile', async () => {
     hr.create.mockRejectedValue(new AppException('HR_ICIMS_ID_TAKEN', 'taken', 'conflict'));
-    hr.findByIcimsId.mockResolvedValue({ ...CURRENT, firstName: 'Old' });
+    // Only the manager is linked when planned; the person is by the time the create is refused.
+    const manager = ['77', { id: 'hr-77' } as StoredEmployee] as const;
+    hr.findByIcimsIds.mockResolvedValueOnce(new Map([manager])).mockResolvedValueOnce(new Map([manager, ['1930', { ...CURRENT, firstName: 'Old' }]]));
     hr.update.mockResolvedValue(CURRENT);
     const [plan] = await sut.plan(context, ['1930'], 'manual');
     expect(await sut.apply(context, [plan])).toEqual([]);

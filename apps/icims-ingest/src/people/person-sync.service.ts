@@ -136,7 +136,7 @@ export class PersonSyncService {
     } catch (error) {
       // Created meanwhile (a webhook hire racing an import, or a resumed run): bring it up to date instead.
       if (!(error instanceof AppException) || error.code !== 'HR_ICIMS_ID_TAKEN') throw error;
-      const existing = await this.hr.findByIcimsId(tenantId, write.employee.icimsId);
+      const existing = (await this.hr.findByIcimsIds(tenantId, [write.employee.icimsId])).get(write.employee.icimsId);
       if (!existing) throw error;
       const changed = changedSyncedFields('import', existing, write.employee);
       if (changed.length > 0) await this.hr.update(tenantId, existing.id, Object.fromEntries(changed.map((field) => [field, write.employee[field] ?? null])));
