@@ -45,6 +45,8 @@ export async function startFerretDB(ports) {
     `--sqlite-url=file:${DATA}/?_pragma=synchronous(normal)`,
     `--listen-addr=127.0.0.1:${ports.mongo}`,
     `--debug-addr=127.0.0.1:${ports.ferretdbDebug}`,
+    // Its state.json (an instance id) goes with its data, not into the working directory.
+    `--state-dir=${DATA}`,
     '--telemetry=disable',
     '--log-level=warn',
   ]);
