@@ -75,6 +75,8 @@ try {
   if (warmupCount > 0) {
     const warmup = await sendSteadily(0, warmupCount);
     console.log(`warm-up: ${warmupCount} hires over ${warmup.sendSeconds.toFixed(1)} s, p99 ${percentile(warmup.latencies, 99).toFixed(0)} ms (not counted)`);
+    // A warm-up hire that never landed must not count as a measured one later.
+    sentAt.clear();
   }
   const cpu = startCpuSplit(stack);
   const { latencies: sorted, sendSeconds } = await sendSteadily(warmupCount, count);

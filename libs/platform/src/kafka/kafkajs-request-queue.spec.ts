@@ -1,6 +1,7 @@
 // kafkajs 2.2.4 (its last release) rescheduled its pending-request check every millisecond for
 // the life of each broker connection once a response arrived (tulios/kafkajs#1556, #1704).
-// patches/kafkajs+2.2.4.patch, applied by `postinstall`, fixes that; these tests fail without it.
+// patches/kafkajs+2.2.4.patch, applied by `postinstall`, fixes that: the first test fails
+// without it; the second holds what the patch must keep (requests held back by throttling).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const RequestQueue = require('kafkajs/src/network/requestQueue') as new (options: object) => TestedQueue;
 
