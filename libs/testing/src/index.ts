@@ -1,3 +1,4 @@
+export * from './deferred';
 export * from './eventually';
 export * from './kafka';
 export * from './service-process';

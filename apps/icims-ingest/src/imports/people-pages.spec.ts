@@ -1,19 +1,13 @@
 import { ImportRunRepository, SyncRunDocument, SyncStateRepository, ZERO_COUNTERS } from '@icims-sync/audit';
 import { HrEmployeesClient } from '@icims-sync/hr-client';
 import { IcimsClient, IcimsPerson } from '@icims-sync/icims-client';
-import { connectedTenantSettings, mock, mockDeep } from '@icims-sync/testing';
+import { connectedTenantSettings, deferred, mock, mockDeep } from '@icims-sync/testing';
 import { IcimsClients } from '../hires/icims-clients';
 import { PersonPlan, PersonSyncService } from '../people/person-sync.service';
 import { tenantContextOf } from '../people/tenant-context';
 import { ImportRun } from './import-run';
 import { IMPORT_PAGE_SIZE, PeoplePages } from './people-pages';
 import { RunProgressPublisher } from './run-progress.publisher';
-
-function deferred() {
-  let resolve!: () => void;
-  const promise = new Promise<void>((res) => (resolve = res));
-  return { promise, resolve };
-}
 
 describe(PeoplePages.name, () => {
   const resolved = tenantContextOf(connectedTenantSettings(), 'acme');

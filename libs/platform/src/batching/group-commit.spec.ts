@@ -1,11 +1,5 @@
+import { deferred } from '@icims-sync/testing';
 import { GroupCommit } from './group-commit';
-
-function deferred<T>() {
-  let resolve!: (value: T) => void;
-  let reject!: (error: unknown) => void;
-  const promise = new Promise<T>((res, rej) => ((resolve = res), (reject = rej)));
-  return { promise, resolve, reject };
-}
 
 describe('GroupCommit', () => {
   it('commits the items of one turn together, then everything that arrived meanwhile together, each caller getting its own result', async () => {
