@@ -42,7 +42,7 @@ export async function startFerretDB(ports) {
     '--handler=sqlite',
     // WAL with synchronous=NORMAL: a crash of FerretDB loses nothing, power loss the last
     // commits; FULL (the default) syncs every single write, the dev store's bottleneck.
-    `--sqlite-url=file:${DATA}/?_pragma=synchronous(normal)`,
+    `--sqlite-url=file:${DATA}/?_pragma=synchronous(normal)&_pragma=temp_store(memory)`,
     `--listen-addr=127.0.0.1:${ports.mongo}`,
     `--debug-addr=127.0.0.1:${ports.ferretdbDebug}`,
     // Its state.json (an instance id) goes with its data, not into the working directory.
