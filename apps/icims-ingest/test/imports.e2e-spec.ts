@@ -88,6 +88,9 @@ describe('imports', () => {
     expect(await records.countDocuments({ runId, outcome: 'skipped', reason: 'UNCHANGED' })).toBe(1370);
     expect((await records.find({ runId, reason: 'EMPLOYMENT_ENDED' }).toArray()).map((record) => record.icimsId).sort()).toEqual([...ended].sort());
     expect(await records.countDocuments({ runId, outcome: 'errored', reason: 'INVALID_PERSON', details: { $size: 1 } })).toBe(9);
+    // Records are inserted lean: a field without a value is left out, never stored as null.
+    expect(await records.countDocuments({ runId, $or: [{ employeeId: { $type: 'null' } }, { reason: { $type: 'null' } }] })).toBe(0);
+    expect(await records.countDocuments({ runId, reason: { $exists: false } })).toBeGreaterThan(0);
     const errored = (await admin(adminToken, 'GET', `${base}/runs/${runId}/records?outcome=errored&limit=5`)).body;
     expect(errored.items).toHaveLength(5);
     expect(errored.nextCursor).toEqual(expect.any(String));

@@ -3,7 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { randomUUID } from 'node:crypto';
 import { Model } from 'mongoose';
 import { ImportMode, SYNC_OUTCOMES, SyncRunStatus, SyncRunView } from '@icims-sync/contracts';
-import { checkedDocument, duplicateIndexesOf, isDuplicateKey } from '@icims-sync/platform';
+import { duplicateIndexesOf, isDuplicateKey } from '@icims-sync/platform';
 import { RecordOutcome, SyncAuditRepository, recordIdOf, toRunView } from './sync-audit.repository';
 import { Counters, ImportCheckpoint, ImportLockDocument, PendingOutcome, SyncRecordDocument, SyncRunDocument, ZERO_COUNTERS } from './sync-run.schema';
 
@@ -108,7 +108,8 @@ export class ImportRunRepository {
   async record(runId: string, tenantId: string, outcomes: RecordOutcome[]): Promise<void> {
     if (outcomes.length === 0) return;
     const now = new Date();
-    const documents = outcomes.map((record) => checkedDocument(this.records, { _id: recordIdOf(runId, record), ...this.audit.recordFields(runId, tenantId, record, now) }));
+    // Built from typed outcomes, so inserted lean: hydrating and checking a page of them was a sixth of an import's garbage.
+    const documents = outcomes.map((record) => ({ _id: recordIdOf(runId, record), ...this.audit.recordFields(runId, tenantId, record, now) }));
     try {
       await this.records.insertMany(documents, { ordered: false, lean: true });
     } catch (error) {

@@ -106,16 +106,16 @@ export class SyncAuditRepository implements OnModuleInit {
     return { items: documents.map(toRecordView), nextCursor: documents.length === limit && last ? encodeCursor({ at: '', id: last._id }) : undefined };
   }
 
-  /** The fields of a new record document. */
+  /** The fields of a new record document; none is undefined, which a lean insert would store as null. */
   recordFields(runId: string, tenantId: string, record: RecordOutcome, now: Date): Omit<SyncRecordDocument, '_id'> {
     return {
       runId,
       tenantId,
-      icimsId: record.icimsId,
-      employeeId: record.employeeId,
+      ...(record.icimsId !== undefined ? { icimsId: record.icimsId } : {}),
+      ...(record.employeeId !== undefined ? { employeeId: record.employeeId } : {}),
       outcome: record.outcome,
       changedFields: record.changedFields ?? [],
-      reason: record.reason,
+      ...(record.reason !== undefined ? { reason: record.reason } : {}),
       details: record.details ?? [],
       at: now,
       expiresAt: this.expiry(now),

@@ -20,7 +20,6 @@ export * from './mongo/retention.service';
 export * from './mongo/bulk.util';
 export * from './mongo/duplicate-key.util';
 export * from './mongo/insert-once';
-export * from './mongo/checked-document';
 export * from './platform.module';
 export * from './observability.module';
 export * from './bootstrap/bootstrap-service';

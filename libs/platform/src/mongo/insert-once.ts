@@ -1,7 +1,6 @@
 import { Model } from 'mongoose';
 import { GroupCommit } from '../batching/group-commit';
 import { BULK_WRITE_CHUNK } from './bulk.util';
-import { checkedDocument } from './checked-document';
 import { duplicateIndexesOf } from './duplicate-key.util';
 
 /**
@@ -22,7 +21,8 @@ export class InsertOnce<T> {
    * the schema refuses rejects its own caller only, before it joins a group.
    */
   async insert(document: T): Promise<boolean> {
-    return this.inserts.submit(checkedDocument(this.model, document));
+    // The cast copy has no undefined fields, which a lean insert would store as null.
+    return this.inserts.submit(await this.model.validate(document));
   }
 
   private async insertAll(documents: T[]): Promise<boolean[]> {
