@@ -42,6 +42,8 @@ export async function startFerretDB(ports) {
     '--handler=sqlite',
     // WAL with synchronous=NORMAL: a crash of FerretDB loses nothing, power loss the last
     // commits; FULL (the default) syncs every single write, the dev store's bottleneck.
+    // Statement journals in memory: on disk, SQLite created, wrote and closed a temporary
+    // file for nearly every insert command.
     `--sqlite-url=file:${DATA}/?_pragma=synchronous(normal)&_pragma=temp_store(memory)`,
     `--listen-addr=127.0.0.1:${ports.mongo}`,
     `--debug-addr=127.0.0.1:${ports.ferretdbDebug}`,
