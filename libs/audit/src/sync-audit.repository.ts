@@ -108,15 +108,16 @@ export class SyncAuditRepository implements OnModuleInit {
 
   /** The fields of a new record document; none is undefined, which a lean insert would store as null. */
   recordFields(runId: string, tenantId: string, record: RecordOutcome, now: Date): Omit<SyncRecordDocument, '_id'> {
+    const { icimsId, employeeId, outcome, changedFields, reason, details } = record;
     return {
       runId,
       tenantId,
-      ...(record.icimsId !== undefined ? { icimsId: record.icimsId } : {}),
-      ...(record.employeeId !== undefined ? { employeeId: record.employeeId } : {}),
-      outcome: record.outcome,
-      changedFields: record.changedFields ?? [],
-      ...(record.reason !== undefined ? { reason: record.reason } : {}),
-      details: record.details ?? [],
+      ...(icimsId ? { icimsId } : {}),
+      ...(employeeId ? { employeeId } : {}),
+      outcome,
+      changedFields: changedFields ?? [],
+      ...(reason ? { reason } : {}),
+      details: details ?? [],
       at: now,
       expiresAt: this.expiry(now),
     };
