@@ -16,7 +16,7 @@ its heap from the whole cgroup limit, so the kernel OOM-kills the pod before V8 
 the other quarter is for buffers, compiled code and the drivers' native memory.
 */}}
 {{- define "icims-sync.heapMiB" -}}
-{{- $limit := toString .resources.limits.memory -}}
+{{- $limit := toString .svc.resources.limits.memory -}}
 {{- $mebibytes := 0 -}}
 {{- if hasSuffix "Gi" $limit -}}
 {{- $mebibytes = mul (trimSuffix "Gi" $limit | int) 1024 -}}
@@ -24,7 +24,7 @@ the other quarter is for buffers, compiled code and the drivers' native memory.
 {{- $mebibytes = trimSuffix "Mi" $limit | int -}}
 {{- end -}}
 {{- if lt $mebibytes 128 -}}
-{{- fail (printf "resources.limits.memory %q: give at least 128Mi, in Mi or Gi (the heap cap is three quarters of it)" $limit) -}}
+{{- fail (printf "services.%s.resources.limits.memory is %q: give at least 128Mi, in Mi or Gi (the heap cap is three quarters of it)" .name $limit) -}}
 {{- end -}}
 {{- div (mul $mebibytes 3) 4 -}}
 {{- end }}
