@@ -14,7 +14,7 @@ module.exports = {
     {
       ...shared,
       displayName: 'unit',
-      testMatch: ['<rootDir>/{apps,libs}/*/src/**/*.spec.ts'],
+      testMatch: ['<rootDir>/{apps,libs}/*/src/**/*.spec.ts', '<rootDir>/tools/**/*.spec.ts'],
       setupFilesAfterEnv: ['<rootDir>/libs/testing/src/jest-unit.setup.ts'],
     },
     {

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT } from '../stack/paths.mjs';
+import { checkLockfile } from './lockfile.mjs';
 
 /** `npm ci` when node_modules is missing or older than the lockfile. */
 export function ensureDependencies(log = console.log) {
@@ -10,7 +11,18 @@ export function ensureDependencies(log = console.log) {
   const lock = path.join(ROOT, 'package-lock.json');
   if (fs.existsSync(installed) && fs.statSync(installed).mtimeMs >= fs.statSync(lock).mtimeMs) return;
   log('prepare: installing dependencies (npm ci)');
-  exec('npm', ['ci', '--no-audit', '--no-fund']);
+  installDependencies();
+}
+
+/** The lockfile guard, then `npm ci` (engine-strict, install scripts by policy: see .npmrc). */
+export function installDependencies() {
+  const problems = checkLockfile();
+  if (problems.length > 0) {
+    for (const problem of problems) console.error(`prepare: ${problem}`);
+    console.error('prepare: npm ci would refuse this lockfile; rewrite it with `npm install --package-lock-only` (npm 11 or newer) and commit it');
+    process.exit(1);
+  }
+  exec('npm', ['ci', '--no-audit', '--no-fund'], 'npm ci refused the install (see above): package-lock.json must satisfy package.json, engines and the allowScripts policy');
 }
 
 /** Incremental: a warm build only re-checks what changed. */
@@ -19,10 +31,10 @@ export function build(log = console.log) {
   exec(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-b', 'tsconfig.build.json']);
 }
 
-function exec(command, args) {
+function exec(command, args, hint) {
   const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit' });
   if (result.status !== 0) {
-    console.error(`prepare: ${path.basename(command)} ${args.join(' ')} failed (exit ${result.status ?? result.signal})`);
+    console.error(`prepare: ${path.basename(command)} ${args.join(' ')} failed (exit ${result.status ?? result.signal})${hint ? `: ${hint}` : ''}`);
     process.exit(1);
   }
 }

@@ -13,7 +13,7 @@ const CLASSPATH = `${JARS}/*`;
 
 export function installKafka() {
   if (fs.existsSync(path.join(JARS, `kafka_2.13-${VERSIONS.kafka}.jar`))) return false;
-  run('mvn', ['-q', '-B', '-f', POM, `-Dkafka.version=${VERSIONS.kafka}`, 'dependency:copy-dependencies', `-DoutputDirectory=${JARS}`], { stdio: 'inherit' });
+  run('mvn', ['-q', '-B', '-Dstyle.color=never', '-f', POM, `-Dkafka.version=${VERSIONS.kafka}`, 'dependency:copy-dependencies', `-DoutputDirectory=${JARS}`], { stdio: 'inherit' });
   return true;
 }
 

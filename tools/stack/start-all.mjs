@@ -1,11 +1,13 @@
 #!/usr/bin/env node
-// npm start: the stack, every service with prefixed logs, and one Ctrl-C to stop it all.
+// npm start: the stack, every service (logs under .local/logs/, warnings and errors on screen),
+// the banner last, and SIGINT or SIGTERM to stop it all.
 import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { build, ensureDependencies } from '../dev/prepare.mjs';
 import { DEMO_ADMIN, connectDemoTenant } from '../dev/demo-tenant.mjs';
-import { DEMO_CUSTOMER_ID, DEMO_HIRED_STATUS, DEMO_TENANT, SERVICES, withDatabase } from '../dev/services.mjs';
+import { removeOperatorEnv, writeOperatorEnv } from '../dev/operator-env.mjs';
+import { routeServiceOutput } from '../dev/service-logs.mjs';
+import { DEMO_CUSTOMER_ID, DEMO_HIRED_STATUS, DEMO_TENANT, SERVICES, vaultCommandEnv, withDatabase } from '../dev/services.mjs';
 import { ROOT } from './paths.mjs';
 import { waitFor } from './processes.mjs';
 import { ensureStack, stopStack } from './stack.mjs';
@@ -19,9 +21,10 @@ async function main() {
   ensureDependencies();
   build();
   stack = await ensureStack();
-  const pretty = createRequire(path.join(ROOT, 'package.json'))('pino-pretty');
-  for (const service of SERVICES) startService(service, pretty);
+  console.log(`starting ${SERVICES.length} services (logs: .local/logs/<service>.log)`);
+  for (const service of SERVICES) startService(service);
   await Promise.all(SERVICES.map(waitUntilReady));
+  writeOperatorEnv({ KAFKA_BROKERS: stack.env.KAFKA_BROKERS, ...vaultCommandEnv(stack.env.MONGO_URL) });
   const demo = await connectDemoTenant(stack.env);
   const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
   console.log(`\nicims-sync is up in ${seconds} s:`);
@@ -40,10 +43,11 @@ async function main() {
   console.log(`  curl -sN ${admin}/imports/<runId>/events ${auth}`);
   console.log(`History: curl -s '${admin}/runs?limit=5' ${auth}`);
   console.log(`  kafka              ${stack.env.KAFKA_BROKERS}\n  mongo              ${stack.env.MONGO_URL}`);
-  console.log('Logs of Kafka and FerretDB: .local/logs/. Press Ctrl-C to stop everything.\n');
+  console.log('Operator commands work beside it as they are: npm run vault:tenant -- --tenant demo');
+  console.log(`Logs of every service, Kafka and the store: .local/logs/. Node ${process.version}. Press Ctrl-C to stop everything.\n`);
 }
 
-function startService({ name, port, database, env }, pretty) {
+function startService({ name, port, database, env }) {
   const child = spawn(process.execPath, [path.join(ROOT, 'apps', name, 'dist/main.js')], {
     cwd: ROOT,
     env: {
@@ -53,12 +57,12 @@ function startService({ name, port, database, env }, pretty) {
       PORT: String(port),
       ...env?.(),
     },
+    // Its own process group: a terminal's Ctrl-C reaches npm start alone, which stops the
+    // services in order instead of all of them racing each other.
+    detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const prettyOut = pretty({ colorize: process.stdout.isTTY, messageFormat: `[${name}] {msg}`, ignore: 'pid,hostname,service', translateTime: 'SYS:HH:MM:ss.l' });
-  // pino-pretty writes to stdout itself.
-  child.stdout.pipe(prettyOut);
-  child.stderr.on('data', (chunk) => process.stderr.write(prefixLines(name, chunk)));
+  routeServiceOutput(name, child);
   child.once('exit', (code, signal) => {
     children.delete(name);
     if (!stopping) {
@@ -69,10 +73,6 @@ function startService({ name, port, database, env }, pretty) {
   children.set(name, child);
 }
 
-function prefixLines(name, chunk) {
-  return chunk.toString().replace(/^(?=.)/gm, `[${name}] `);
-}
-
 function waitUntilReady({ name, port }) {
   return waitFor(async () => (await fetch(`http://127.0.0.1:${port}/readyz`)).ok, { timeoutMs: 120_000, intervalMs: 250, what: `${name} /readyz` });
 }
@@ -81,6 +81,7 @@ async function stopAll(exitCode) {
   if (stopping) return;
   stopping = true;
   console.log('\nstopping services...');
+  removeOperatorEnv();
   await Promise.all([...children.values()].map((child) => new Promise((resolve) => {
     const kill = setTimeout(() => child.kill('SIGKILL'), 15_000);
     child.once('exit', () => { clearTimeout(kill); resolve(); });
@@ -94,6 +95,8 @@ async function stopAll(exitCode) {
   process.exit(exitCode);
 }
 
+// Whatever ends this process, no service outlives it.
+process.on('exit', () => { for (const child of children.values()) child.kill('SIGKILL'); });
 process.on('SIGINT', () => void stopAll(0));
 process.on('SIGTERM', () => void stopAll(0));
 main().catch((error) => {

@@ -78,7 +78,7 @@ export async function bootstrapService<C extends HttpServiceConfig>(
   await app.startAllMicroservices();
   await app.listen(config.PORT, config.HOST);
   const url = await app.getUrl();
-  logger.log({ url, config: describeConfig(config) }, `${definition.name} listening`);
+  logger.log({ url, node: process.version, config: describeConfig(config) }, `${definition.name} listening`);
   return { app, config, url };
 }
 

@@ -19,10 +19,27 @@ export function createKafkaClient(options: KafkaClientOptions): Kafka {
   });
 }
 
+// kafkajs's own table of broker error codes; it exports no typed way to ask which are retriable.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { errorCodes } = require('kafkajs/src/protocol/error') as { errorCodes: { message: string; retriable: boolean }[] };
+const RETRIABLE_BROKER_ERRORS = new Set(errorCodes.filter((code) => code.retriable).map((code) => code.message));
+
+/**
+ * kafkajs logs every failed broker response at ERROR, including the retriable ones it then
+ * retries (the group coordinator still loading, a leader being elected for a new topic): a
+ * healthy start would print errors. Those go to debug; an error that outlasts the retries
+ * still reaches the caller, which reports it.
+ */
+export function kafkajsLevelOf({ level, log }: Pick<LogEntry, 'level' | 'log'>): logLevel {
+  const retriedResponse = level === logLevel.ERROR && log.message.startsWith('Response ') && RETRIABLE_BROKER_ERRORS.has(String(log.error));
+  return retriedResponse ? logLevel.DEBUG : level;
+}
+
 const kafkajsLogger = new Logger('kafkajs');
 
-function forwardToNestLogger({ level, log }: LogEntry): void {
-  const { message, ...extra } = log;
+function forwardToNestLogger(entry: LogEntry): void {
+  const { message, ...extra } = entry.log;
+  const level = kafkajsLevelOf(entry);
   if (level <= logLevel.ERROR) kafkajsLogger.error(extra, message);
   else if (level === logLevel.WARN) kafkajsLogger.warn(extra, message);
   else kafkajsLogger.debug?.(extra, message);

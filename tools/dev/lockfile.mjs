@@ -1,0 +1,18 @@
+// The lockfile guard: npm 11 refuses a whole lockfile for one entry without a version (older npm
+// wrote such entries for optional platform bindings), so name them before npm ci fails vaguely.
+import fs from 'node:fs';
+import path from 'node:path';
+import { ROOT } from '../stack/paths.mjs';
+
+/** Keys of package-lock.json entries that npm ci would refuse: installed packages without a version. */
+export function entriesWithoutVersion(lock) {
+  return Object.entries(lock.packages ?? {})
+    .filter(([key, entry]) => key !== '' && !entry.link && !entry.version)
+    .map(([key]) => key);
+}
+
+export function checkLockfile(file = path.join(ROOT, 'package-lock.json')) {
+  const lock = JSON.parse(fs.readFileSync(file, 'utf8'));
+  if (lock.lockfileVersion !== 3) return [`${path.basename(file)} has lockfileVersion ${lock.lockfileVersion}; npm 11 writes 3`];
+  return entriesWithoutVersion(lock).map((key) => `${path.basename(file)}: "${key}" has no version`);
+}
