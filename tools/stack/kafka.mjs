@@ -13,7 +13,9 @@ const CLASSPATH = `${JARS}/*`;
 
 export function installKafka() {
   if (fs.existsSync(path.join(JARS, `kafka_2.13-${VERSIONS.kafka}.jar`))) return false;
-  run('mvn', ['-q', '-B', '-Dstyle.color=never', '-f', POM, `-Dkafka.version=${VERSIONS.kafka}`, 'dependency:copy-dependencies', `-DoutputDirectory=${JARS}`], { stdio: 'inherit' });
+  console.log(`stack: fetching the Kafka ${VERSIONS.kafka} jars from Maven Central (once)`);
+  // Output captured: Maven writes colour codes even in batch mode; run() shows it on failure.
+  run('mvn', ['-q', '-B', '-Dstyle.color=never', '-f', POM, `-Dkafka.version=${VERSIONS.kafka}`, 'dependency:copy-dependencies', `-DoutputDirectory=${JARS}`]);
   return true;
 }
 
