@@ -20,11 +20,11 @@ function cpuMs(pid) {
 }
 
 /**
- * Starts counting the CPU of the stack's services, the local Kafka and FerretDB (when this
+ * Starts counting the CPU of the stack's services, the local Kafka and mongod (when this
  * machine runs them: `node tools/stack/cli.mjs start`), and this benchmark process itself.
  */
 export function startCpuSplit(stack) {
-  const pids = { ...stack.pids, kafka: runningPid('kafka'), ferretdb: runningPid('ferretdb'), 'benchmark client': process.pid };
+  const pids = { ...stack.pids, kafka: runningPid('kafka'), mongod: runningPid('mongod'), 'benchmark client': process.pid };
   const counted = Object.entries(pids).filter(([, pid]) => pid !== undefined && cpuMs(pid) !== undefined);
   const startedAt = performance.now();
   const atStart = new Map(counted.map(([name, pid]) => [name, cpuMs(pid)]));

@@ -17,7 +17,7 @@ export function startBenchStack(ingestEnv = {}) {
 
 export function requireStackEnv() {
   if (!process.env.KAFKA_BROKERS || !process.env.MONGO_URL) {
-    console.error('KAFKA_BROKERS and MONGO_URL are not set. Start Kafka and FerretDB with `node tools/stack/cli.mjs start` and export what it prints.');
+    console.error('KAFKA_BROKERS and MONGO_URL are not set. Start Kafka and mongod with `node tools/stack/cli.mjs start` and export what it prints.');
     process.exit(2);
   }
 }

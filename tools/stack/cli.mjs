@@ -1,14 +1,14 @@
 #!/usr/bin/env node
 // npm run stack -- start|stop|status|install
-import { installFerretDB } from './ferretdb.mjs';
 import { installKafka } from './kafka.mjs';
+import { installMongod } from './mongod.mjs';
 import { ensureStack, stackStatus, stopStack } from './stack.mjs';
 
 const commands = {
   async install() {
     installKafka();
-    installFerretDB();
-    console.log('stack: Kafka jars and FerretDB are installed under .local/');
+    installMongod();
+    console.log('stack: Kafka jars and mongod are installed under .local/');
   },
   async start() {
     const { env } = await ensureStack();

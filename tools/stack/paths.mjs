@@ -8,9 +8,9 @@ export const BIN = path.join(LOCAL, 'bin');
 export const LOGS = path.join(LOCAL, 'logs');
 export const RUN = path.join(LOCAL, 'run');
 export const KAFKA_HOME = path.join(LOCAL, 'kafka');
-export const FERRETDB_HOME = path.join(LOCAL, 'ferretdb');
+export const MONGODB_HOME = path.join(LOCAL, 'mongodb');
 
-export const VERSIONS = { kafka: '3.9.1', ferretdb: 'v1.24.2' };
+export const VERSIONS = { kafka: '3.9.1', mongod: '6.0.5' };
 
 /** Ports are configurable so a second stack (or something else) can live beside this one. */
 export function stackPorts(env = process.env) {
@@ -23,6 +23,5 @@ export function stackPorts(env = process.env) {
     kafka: port('STACK_KAFKA_PORT', 9092),
     kafkaController: port('STACK_KAFKA_CONTROLLER_PORT', 9093),
     mongo: port('STACK_MONGO_PORT', 27017),
-    ferretdbDebug: port('STACK_FERRETDB_DEBUG_PORT', 28088),
   };
 }

@@ -1,7 +1,7 @@
 // The brokers the services and tests need: from env, from Docker, or local processes.
 import { dockerEngineAnswers, startWithDocker, stopDocker } from './docker.mjs';
-import { installFerretDB, startFerretDB } from './ferretdb.mjs';
 import { installKafka, startKafka } from './kafka.mjs';
+import { installMongod, startMongod } from './mongod.mjs';
 import { stackPorts } from './paths.mjs';
 import { runningPid, stopByPid } from './processes.mjs';
 
@@ -20,19 +20,19 @@ export async function ensureStack({ log = console.log } = {}) {
   }
   const ports = stackPorts();
   if (installKafka()) log('stack: installed Kafka jars');
-  if (installFerretDB()) log('stack: built FerretDB');
-  const [kafka, ferretdb] = await Promise.all([startKafka(ports), startFerretDB(ports)]);
-  const started = [kafka.started && 'kafka', ferretdb.started && 'ferretdb'].filter(Boolean);
-  log(`stack: Kafka at ${kafka.broker}${kafka.started ? '' : ' (already running)'}, FerretDB at ${ferretdb.url}${ferretdb.started ? '' : ' (already running)'}`);
-  return { env: { KAFKA_BROKERS: kafka.broker, MONGO_URL: ferretdb.url }, started };
+  if (installMongod()) log('stack: installed mongod');
+  const [kafka, mongod] = await Promise.all([startKafka(ports), startMongod(ports)]);
+  const started = [kafka.started && 'kafka', mongod.started && 'mongod'].filter(Boolean);
+  log(`stack: Kafka at ${kafka.broker}${kafka.started ? '' : ' (already running)'}, MongoDB at ${mongod.url}${mongod.started ? '' : ' (already running)'}`);
+  return { env: { KAFKA_BROKERS: kafka.broker, MONGO_URL: mongod.url }, started };
 }
 
-export async function stopStack(which = ['kafka', 'ferretdb']) {
+export async function stopStack(which = ['kafka', 'mongod']) {
   if (which.includes('docker')) return stopDocker();
-  // FerretDB first: nothing depends on it stopping last, and Kafka takes longer.
-  for (const name of ['ferretdb', 'kafka'].filter((n) => which.includes(n))) await stopByPid(name);
+  // Both at once: each shuts down cleanly on SIGTERM, and neither waits for the other.
+  await Promise.all(['mongod', 'kafka'].filter((name) => which.includes(name)).map((name) => stopByPid(name)));
 }
 
 export function stackStatus() {
-  return Object.fromEntries(['kafka', 'ferretdb'].map((name) => [name, runningPid(name) ?? null]));
+  return Object.fromEntries(['kafka', 'mongod'].map((name) => [name, runningPid(name) ?? null]));
 }

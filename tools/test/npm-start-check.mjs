@@ -14,7 +14,7 @@ import { DEMO_TENANT, SERVICES } from '../dev/services.mjs';
 const RESULTS = path.join(LOCAL, 'test-results');
 const OUTPUT = path.join(RESULTS, 'npm-start.log');
 const BANNER = 'icims-sync is up';
-const ports = [...SERVICES.map((service) => service.port), ...Object.values(stackPorts()).filter((port) => port !== stackPorts().ferretdbDebug)];
+const ports = [...SERVICES.map((service) => service.port), ...Object.values(stackPorts())];
 const checks = [];
 
 function check(name, ok, detail = '') {
