@@ -25,14 +25,16 @@ const { errorCodes } = require('kafkajs/src/protocol/error') as { errorCodes: { 
 const RETRIABLE_BROKER_ERRORS = new Set(errorCodes.filter((code) => code.retriable).map((code) => code.message));
 
 /**
- * kafkajs logs every failed broker response at ERROR, including the retriable ones it then
- * retries (the group coordinator still loading, a leader being elected for a new topic): a
- * healthy start would print errors. Those go to debug; an error that outlasts the retries
- * still reaches the caller, which reports it.
+ * kafkajs logs every failed broker response at ERROR, including the ones that are then dealt
+ * with: retriable errors it retries (the group coordinator still loading, a leader being
+ * elected for a new topic), and CreateTopics answers, which TopicAdmin retries when services
+ * starting together create the same topics. A healthy start would print errors. Those go to
+ * debug; an error that outlasts the retries still reaches the caller, which reports it.
  */
 export function kafkajsLevelOf({ level, log }: Pick<LogEntry, 'level' | 'log'>): logLevel {
-  const retriedResponse = level === logLevel.ERROR && log.message.startsWith('Response ') && RETRIABLE_BROKER_ERRORS.has(String(log.error));
-  return retriedResponse ? logLevel.DEBUG : level;
+  if (level !== logLevel.ERROR || !log.message.startsWith('Response ')) return level;
+  const handledByCaller = RETRIABLE_BROKER_ERRORS.has(String(log.error)) || log.message.startsWith('Response CreateTopics(');
+  return handledByCaller ? logLevel.DEBUG : level;
 }
 
 const kafkajsLogger = new Logger('kafkajs');
