@@ -7,7 +7,8 @@ import readline from 'node:readline';
 import { LOGS, ROOT } from '../stack/paths.mjs';
 
 const WARN = 40;
-const { prettyFactory } = createRequire(path.join(ROOT, 'package.json'))('pino-pretty');
+// Required when first used: npm start imports this before it has installed node_modules.
+const requireFromRoot = createRequire(path.join(ROOT, 'package.json'));
 
 export function serviceLogFile(name) {
   return path.join(LOGS, `${name}.log`);
@@ -17,7 +18,7 @@ export function serviceLogFile(name) {
 export function routeServiceOutput(name, child, { colorize = process.stdout.isTTY } = {}) {
   fs.mkdirSync(LOGS, { recursive: true });
   const file = fs.createWriteStream(serviceLogFile(name), { flags: 'a' });
-  const pretty = prettyFactory({ colorize, messageFormat: `[${name}] {msg}`, ignore: 'pid,hostname,service', translateTime: 'SYS:HH:MM:ss.l' });
+  const pretty = requireFromRoot('pino-pretty').prettyFactory({ colorize, messageFormat: `[${name}] {msg}`, ignore: 'pid,hostname,service', translateTime: 'SYS:HH:MM:ss.l' });
   let open = 2;
   const closeOne = () => { if (--open === 0) file.end(); };
   readline.createInterface({ input: child.stdout, crlfDelay: Infinity }).on('close', closeOne).on('line', (line) => {

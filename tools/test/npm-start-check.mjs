@@ -36,7 +36,10 @@ async function main() {
   const exited = new Promise((resolve) => npm.once('exit', (code, signal) => resolve({ code, signal })));
   try {
     await waitFor(() => output().includes(BANNER) || npm.exitCode !== null, { timeoutMs: 15 * 60_000, intervalMs: 500, what: 'the npm start banner' });
-    if (!output().includes(BANNER)) throw new Error(`npm start exited before its banner; see ${OUTPUT}`);
+    if (!output().includes(BANNER)) {
+      process.stderr.write(`npm start check: the last lines of npm start:\n${output().split('\n').slice(-25).join('\n')}\n`);
+      throw new Error(`npm start exited before its banner; see ${OUTPUT}`);
+    }
     await demoHire();
     const operator = spawnSync('npm', ['run', '--silent', 'vault:tenant', '--', '--tenant', DEMO_TENANT], { cwd: ROOT, encoding: 'utf8' });
     check('npm run vault:tenant works beside npm start', operator.status === 0 && operator.stdout.includes(`"tenantId":"${DEMO_TENANT}"`), (operator.stderr || operator.stdout).trim());
