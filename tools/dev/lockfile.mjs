@@ -5,7 +5,7 @@ import path from 'node:path';
 import { ROOT } from '../stack/paths.mjs';
 
 /** Keys of package-lock.json entries that npm ci would refuse: installed packages without a version. */
-export function entriesWithoutVersion(lock) {
+function entriesWithoutVersion(lock) {
   return Object.entries(lock.packages ?? {})
     .filter(([key, entry]) => key !== '' && !entry.link && !entry.version)
     .map(([key]) => key);

@@ -15,7 +15,7 @@ export function ensureDependencies(log = console.log) {
 }
 
 /** The lockfile guard, then `npm ci` (engine-strict, install scripts by policy: see .npmrc). */
-export function installDependencies() {
+function installDependencies() {
   const problems = checkLockfile();
   if (problems.length > 0) {
     for (const problem of problems) console.error(`prepare: ${problem}`);

@@ -20,16 +20,16 @@ export const NODE_RUNTIME = {
   integrity: 'sha512-3nULszZ5X0fciYpG0t6TrdApJzAn8+FlINP6OiMX7V8HrvpATPN936U1LlReOJriLRa4e8yEqQBYCnLyPNAs7Q==',
 };
 
-export const LOCAL_NODE_HOME = path.join(ROOT, '.local', 'node', `v${NODE_RUNTIME.version}`);
+const LOCAL_NODE_HOME = path.join(ROOT, '.local', 'node', `v${NODE_RUNTIME.version}`);
 const LOCAL_NODE = path.join(LOCAL_NODE_HOME, 'bin', 'node');
 
-export function majorOf(version) {
+function majorOf(version) {
   return Number(version.replace(/^v/, '').split('.')[0]);
 }
 
 /** The node binary to run the project with, and whether it had to be provided under .local/. */
-export function projectNode({ currentExecPath = process.execPath, currentVersion = process.version } = {}) {
-  if (majorOf(currentVersion) >= NODE_RUNTIME.major) return { execPath: currentExecPath, local: false, installed: false };
+export function projectNode() {
+  if (majorOf(process.version) >= NODE_RUNTIME.major) return { execPath: process.execPath, local: false, installed: false };
   const installed = installLocalNode();
   return { execPath: LOCAL_NODE, local: true, installed };
 }
