@@ -11,6 +11,9 @@ function entriesWithoutVersion(lock) {
     .map(([key]) => key);
 }
 
+/** What to do about any problem checkLockfile names. */
+export const LOCKFILE_FIX = 'npm ci would refuse this lockfile; rewrite it with `npm install --package-lock-only` (npm 11 or newer) and commit it';
+
 export function checkLockfile(file = path.join(ROOT, 'package-lock.json')) {
   const lock = JSON.parse(fs.readFileSync(file, 'utf8'));
   if (lock.lockfileVersion !== 3) return [`${path.basename(file)} has lockfileVersion ${lock.lockfileVersion}; npm 11 writes 3`];

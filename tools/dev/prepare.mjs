@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT } from '../stack/paths.mjs';
-import { checkLockfile } from './lockfile.mjs';
+import { LOCKFILE_FIX, checkLockfile } from './lockfile.mjs';
 
 /** `npm ci` when node_modules is missing or older than the lockfile. */
 export function ensureDependencies(log = console.log) {
@@ -19,7 +19,7 @@ function installDependencies() {
   const problems = checkLockfile();
   if (problems.length > 0) {
     for (const problem of problems) console.error(`prepare: ${problem}`);
-    console.error('prepare: npm ci would refuse this lockfile; rewrite it with `npm install --package-lock-only` (npm 11 or newer) and commit it');
+    console.error(`prepare: ${LOCKFILE_FIX}`);
     process.exit(1);
   }
   exec('npm', ['ci', '--no-audit', '--no-fund'], 'npm ci refused the install (see above): package-lock.json must satisfy package.json, engines and the allowScripts policy');

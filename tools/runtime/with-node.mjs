@@ -3,6 +3,7 @@
 // npm scripts call it with `exec`, so the signals npm forwards (SIGINT, SIGTERM) reach this
 // process, which passes them on to the script and exits as the script does.
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { NODE_RUNTIME, projectNode } from './node.mjs';
@@ -10,6 +11,10 @@ import { NODE_RUNTIME, projectNode } from './node.mjs';
 const [script, ...args] = process.argv.slice(2);
 if (!script) {
   console.error('usage: node tools/runtime/with-node.mjs <script> [args...]');
+  process.exit(2);
+}
+if (!fs.existsSync(script)) {
+  console.error(`node: ${script} does not exist${/\/dist\//.test(script) ? ' (it is built by npm run build, or by npm start)' : ''}`);
   process.exit(2);
 }
 
