@@ -7,6 +7,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { request } from 'undici';
 import { startBenchStack, callJson, percentile, randomCustomerId, requireStackEnv } from './stack.mjs';
 import { printCpuSplit, startCpuSplit } from './cpu-split.mjs';
+import { printStoreWrites, startStoreWrites } from './store-writes.mjs';
 
 requireStackEnv();
 const RATE = Number(process.env.BENCH_RATE ?? 200);
@@ -79,11 +80,14 @@ try {
     sentAt.clear();
   }
   const cpu = startCpuSplit(stack);
+  const writes = await startStoreWrites();
   const { latencies: sorted, sendSeconds } = await sendSteadily(warmupCount, count);
   const cpuUsed = cpu.stop();
+  const written = await writes.stop();
   console.log(`${count} hires sent at ${(count / sendSeconds).toFixed(0)}/s over ${sendSeconds.toFixed(1)} s; ${sorted.length} landed in HR`);
   console.log(`hire → HR latency: p50 ${percentile(sorted, 50).toFixed(0)} ms, p99 ${percentile(sorted, 99).toFixed(0)} ms, max ${sorted.at(-1)?.toFixed(0)} ms (target p99 < ${TARGET_P99_MS} ms: ${(TARGET_P99_MS / percentile(sorted, 99)).toFixed(2)}x)`);
   printCpuSplit(cpuUsed, sorted.length, 'hire');
+  printStoreWrites(written, sorted.length, 'hire');
 } finally {
   await consumer.disconnect();
   await stack.stop();

@@ -3,6 +3,7 @@
 // Run: npm run bench:import   (BENCH_IMPORT_SIZES=10000,100000 by default)
 import { startBenchStack, callJson, randomCustomerId, requireStackEnv, rssMiB } from './stack.mjs';
 import { printCpuSplit, startCpuSplit } from './cpu-split.mjs';
+import { printStoreWrites, startStoreWrites } from './store-writes.mjs';
 
 requireStackEnv();
 const SIZES = (process.env.BENCH_IMPORT_SIZES ?? '10000,100000').split(',').map(Number);
@@ -24,6 +25,7 @@ for (const size of SIZES) {
     let peak = rssAtStart;
     const sampler = setInterval(() => (peak = Math.max(peak, rssMiB(stack.ingest.pid))), 200);
     const cpu = startCpuSplit(stack);
+    const writes = await startStoreWrites();
     const started = performance.now();
     const { body } = await callJson('POST', `${stack.urls.gateway}/admin/tenants/${tenantId}/imports`, { mode: 'full' }, auth);
     let run;
@@ -34,10 +36,12 @@ for (const size of SIZES) {
     const seconds = (performance.now() - started) / 1000;
     clearInterval(sampler);
     const cpuUsed = cpu.stop();
+    const written = await writes.stop();
     if (run.status !== 'succeeded' || run.counters.added !== size) throw new Error(`import of ${size} ended ${run.status}: ${JSON.stringify(run.counters)} ${JSON.stringify(run.error ?? {})}`);
     results.push({ size, seconds, perSecond: size / seconds, rssAtStart, peak });
     console.log(`${size.toLocaleString('en-US')} people: ${seconds.toFixed(1)} s, ${Math.round(size / seconds)} profiles/s (target ${TARGET_PER_SECOND}: ${(size / seconds / TARGET_PER_SECOND).toFixed(2)}x), ingest RSS ${rssAtStart.toFixed(0)} MiB at start, ${peak.toFixed(0)} MiB peak`);
     printCpuSplit(cpuUsed, size, 'person');
+    printStoreWrites(written, size, 'person');
   } finally {
     await stack.stop();
   }

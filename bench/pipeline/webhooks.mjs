@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { startBenchStack, randomCustomerId, requireStackEnv } from './stack.mjs';
 import { printCpuSplit, startCpuSplit } from './cpu-split.mjs';
+import { printStoreWrites, startStoreWrites } from './store-writes.mjs';
 
 requireStackEnv();
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
@@ -47,13 +48,16 @@ try {
   // Every request a distinct hire, so none is deduplicated away.
   const event = (n) => JSON.stringify({ eventType: 'WorkFlowStatusChangeEvent', customerId, systemId: run, personId: String(n), jobId: '1', userId: '1', newStatus: 'C38353', oldStatus: 'C1' });
   const cpu = startCpuSplit(stack);
+  const writes = await startStoreWrites();
   const result = await measure(`${stack.urls.gateway}/webhooks/icims`, { authorization: basic }, event);
   const cpuUsed = cpu.stop();
+  const written = await writes.stop();
   const gateway = summary(result);
   console.log(`bare Fastify : ${baseline.rps.toFixed(0)} req/s, p99 ${baseline.p99} ms`);
   console.log(`webhook path : ${gateway.rps.toFixed(0)} req/s, p99 ${gateway.p99} ms, non-2xx ${gateway.non2xx}, errors ${gateway.errors}`);
   console.log(`ratio        : ${(gateway.rps / baseline.rps).toFixed(2)} of bare Fastify (target at least ${TARGET_RATIO})`);
   printCpuSplit(cpuUsed, result.requests.total, 'webhook');
+  printStoreWrites(written, result.requests.total, 'webhook');
 } finally {
   await stack.stop();
 }

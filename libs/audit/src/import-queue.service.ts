@@ -2,7 +2,6 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Topic, createEvent } from '@icims-sync/contracts';
 import { EventPublisher } from '@icims-sync/platform';
 import { ImportRequest, ImportRunRepository, ReserveResult } from './import-run.repository';
-import { ZERO_COUNTERS } from './sync-run.schema';
 
 /** Queues an import (manual or scheduled): reserve the tenant's one run, then hand it to icims-ingest. */
 @Injectable()
@@ -24,7 +23,7 @@ export class ImportQueue {
       await this.publisher.publish([createEvent(Topic.ImportRequested, { tenantId, source: this.source, correlationId: runId, payload: { runId, mode, trigger, requestedBy } })]);
     } catch (error) {
       // Not handed over: free the tenant so the import can be asked for again.
-      await this.runs.finish({ _id: runId, tenantId }, 'failed', { ...ZERO_COUNTERS }, { code: 'NOT_QUEUED', message: 'the import could not be queued; try again' });
+      await this.runs.finish({ _id: runId, tenantId }, 'failed', { code: 'NOT_QUEUED', message: 'the import could not be queued; try again' });
       this.logger.error({ err: error, runId }, 'import.requested not published');
       throw error;
     }

@@ -3,7 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { randomUUID } from 'node:crypto';
 import { Model } from 'mongoose';
 import { ImportMode, SYNC_OUTCOMES, SyncRunStatus, SyncRunView } from '@icims-sync/contracts';
-import { duplicateIndexesOf, isDuplicateKey } from '@icims-sync/platform';
+import { isDuplicateKey } from '@icims-sync/platform';
 import { RecordOutcome, SyncAuditRepository, recordIdOf, toRunView } from './sync-audit.repository';
 import { Counters, ImportCheckpoint, ImportLockDocument, PendingOutcome, SyncRecordDocument, SyncRunDocument, ZERO_COUNTERS } from './sync-run.schema';
 
@@ -77,14 +77,13 @@ export class ImportRunRepository {
     await this.runs.updateOne({ _id: runId, status: 'queued' }, { $set: { status: 'running', ...(since ? { since } : {}) } });
   }
 
-  async saveProgress(runId: string, counters: Counters, checkpoint: ImportCheckpoint): Promise<void> {
-    await this.runs.updateOne({ _id: runId }, { $set: { counters, checkpoint } });
-  }
-
-  /** Ends the run and frees the tenant for the next one. */
-  async finish(run: Pick<SyncRunDocument, '_id' | 'tenantId'>, status: 'succeeded' | 'failed', counters: Counters, error?: { code: string; message: string }): Promise<void> {
-    await this.runs.updateOne({ _id: run._id }, { $set: { status, counters, finishedAt: new Date(), ...(error ? { error } : {}) } });
+  /** Ends the run and frees the tenant for the next one; answers the run's final counters. */
+  async finish(run: Pick<SyncRunDocument, '_id' | 'tenantId'>, status: 'succeeded' | 'failed', error?: { code: string; message: string }): Promise<Counters> {
+    const finished = await this.runs
+      .findOneAndUpdate({ _id: run._id }, { $set: { status, finishedAt: new Date(), ...(error ? { error } : {}) } }, { new: true, projection: { counters: 1 } })
+      .lean<Pick<SyncRunDocument, 'counters'>>();
     await this.release(run.tenantId, run._id);
+    return finished?.counters ?? { ...ZERO_COUNTERS };
   }
 
   /** Start of the tenant's last successful import: the next incremental run starts there. */
@@ -102,19 +101,38 @@ export class ImportRunRepository {
   }
 
   /**
-   * Stores the outcomes of people whose effect is done. Insert-only: a record already stored
-   * (a resumed page) keeps its first outcome, and inserts stay cheap on every Mongo-wire store.
+   * Stores the outcomes of people (or departures) whose effect is done, adds them to the run's
+   * counters and moves its checkpoint, in one transaction: a crash leaves the records, the
+   * counters and the checkpoint all before or all after. An outcome already recorded (a
+   * resumed page) keeps its first record and is not counted twice. Without a checkpoint, the
+   * pending outcomes are cleared and the position stays. Answers the run's counters.
    */
-  async record(runId: string, tenantId: string, outcomes: RecordOutcome[]): Promise<void> {
-    if (outcomes.length === 0) return;
+  async recordOutcomes(runId: string, tenantId: string, outcomes: RecordOutcome[], checkpoint?: ImportCheckpoint): Promise<Counters> {
     const now = new Date();
     // Built from typed outcomes, so inserted lean: hydrating and checking a page of them was a sixth of an import's garbage.
     const documents = outcomes.map((record) => ({ _id: recordIdOf(runId, record), ...this.audit.recordFields(runId, tenantId, record, now) }));
+    const position = checkpoint ? { checkpoint } : { 'checkpoint.pending': [] };
     try {
-      await this.records.insertMany(documents, { ordered: false, lean: true });
+      return await this.writeOutcomes(runId, documents, position);
     } catch (error) {
-      if (!duplicateIndexesOf(error)) throw error;
+      // Inside a transaction a duplicate aborts the whole write: drop the recorded ones and write the rest.
+      if (!isDuplicateKey(error)) throw error;
+      const recorded = new Set((await this.records.find({ _id: { $in: documents.map((document) => document._id) } }, { _id: 1 }).lean<{ _id: string }[]>()).map(({ _id }) => _id));
+      return this.writeOutcomes(runId, documents.filter((document) => !recorded.has(document._id)), position);
     }
+  }
+
+  private writeOutcomes(runId: string, documents: SyncRecordDocument[], position: Record<string, unknown>): Promise<Counters> {
+    const increments: Record<string, number> = {};
+    for (const { outcome } of documents) increments[`counters.${outcome}`] = (increments[`counters.${outcome}`] ?? 0) + 1;
+    if (documents.length > 0) increments['counters.total'] = documents.length;
+    return this.runs.db.transaction(async (session) => {
+      if (documents.length > 0) await this.records.insertMany(documents, { session, lean: true });
+      const run = await this.runs
+        .findOneAndUpdate({ _id: runId }, { $set: position, ...(documents.length > 0 ? { $inc: increments } : {}) }, { session, new: true, projection: { counters: 1 } })
+        .lean<Pick<SyncRunDocument, 'counters'>>();
+      return run?.counters ?? { ...ZERO_COUNTERS };
+    });
   }
 
   /** Which of `icimsIds` already have a record in the run. */
@@ -124,12 +142,16 @@ export class ImportRunRepository {
     return new Set(found.map((record) => record.icimsId!));
   }
 
-  /** The run's counters as its records say: exact after any number of restarts. */
-  async countOutcomes(runId: string): Promise<Counters> {
+  /**
+   * Sets the run's counters to what its records say. Only a resumed run needs it: counters
+   * move with their records in one transaction, but a run begun by an older release did not.
+   */
+  async recount(runId: string): Promise<Counters> {
     const groups = await this.records.aggregate<{ _id: string; count: number }>([{ $match: { runId } }, { $group: { _id: '$outcome', count: { $sum: 1 } } }]);
     const counters: Counters = { ...ZERO_COUNTERS };
     for (const group of groups) if ((SYNC_OUTCOMES as readonly string[]).includes(group._id)) counters[group._id as keyof Counters] = group.count;
     counters.total = SYNC_OUTCOMES.reduce((sum, outcome) => sum + counters[outcome], 0);
+    await this.runs.updateOne({ _id: runId }, { $set: { counters } });
     return counters;
   }
 

@@ -2,7 +2,7 @@ import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { FilterQuery, Model } from 'mongoose';
 import { Page, RunRecordsQueryDto, RunsQueryDto, SyncDirection, SyncRecordView, SyncRunStatus, SyncRunView, SyncTrigger } from '@icims-sync/contracts';
-import { InsertOnce, RetentionService } from '@icims-sync/platform';
+import { GroupedBulkWrite, RetentionService } from '@icims-sync/platform';
 import { decodeCursor, encodeCursor } from './cursor.util';
 import { Counters, SyncRecordDocument, SyncRunDocument, ZERO_COUNTERS } from './sync-run.schema';
 
@@ -22,8 +22,9 @@ export interface RecordOutcome {
 /** The audit log: `sync_runs` and `sync_records`. Writes are idempotent, so a redelivered message audits once. */
 @Injectable()
 export class SyncAuditRepository implements OnModuleInit {
-  private readonly singleRuns: InsertOnce<SyncRunDocument>;
-  private readonly singleRecords: InsertOnce<SyncRecordDocument>;
+  /** Hires arriving together share one command per collection. */
+  private readonly singleRuns: GroupedBulkWrite<SyncRunDocument>;
+  private readonly singleRecords: GroupedBulkWrite<SyncRecordDocument>;
 
   constructor(
     @InjectModel(SyncRunDocument.name) private readonly runs: Model<SyncRunDocument>,
@@ -31,8 +32,8 @@ export class SyncAuditRepository implements OnModuleInit {
     private readonly retention: RetentionService,
     @Inject(AUDIT_RETENTION_DAYS) private readonly retentionDays: number,
   ) {
-    this.singleRuns = new InsertOnce(runs);
-    this.singleRecords = new InsertOnce(records);
+    this.singleRuns = new GroupedBulkWrite(runs);
+    this.singleRecords = new GroupedBulkWrite(records);
   }
 
   async onModuleInit(): Promise<void> {
@@ -53,8 +54,8 @@ export class SyncAuditRepository implements OnModuleInit {
     const status: SyncRunStatus = record.outcome === 'errored' ? 'failed' : 'succeeded';
     // Insert-if-absent: a redelivered hire writes the same ids again and the first write stands.
     await Promise.all([
-      this.singleRecords.insert({ _id: recordIdOf(run.runId, record), ...this.recordFields(run.runId, run.tenantId, record, now) }),
-      this.singleRuns.insert({
+      this.singleRecords.insertIfAbsent({ _id: recordIdOf(run.runId, record), ...this.recordFields(run.runId, run.tenantId, record, now) }),
+      this.singleRuns.insertIfAbsent({
         _id: run.runId,
         tenantId: run.tenantId,
         direction: run.direction,

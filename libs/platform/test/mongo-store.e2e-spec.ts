@@ -1,7 +1,7 @@
 import { Test, TestingModule } from '@nestjs/testing';
 import { MongooseModule, getModelToken } from '@nestjs/mongoose';
 import mongoose, { Model } from 'mongoose';
-import { InsertOnce, PROCESSED_EVENTS_TTL_DAYS, ProcessedEventRepository, RetentionService } from '@icims-sync/platform';
+import { GroupedBulkWrite, PROCESSED_EVENTS_TTL_DAYS, ProcessedEventRepository, RetentionService, isDuplicateKey } from '@icims-sync/platform';
 import { expectEventually, mongoUrlFor, uniqueName } from '@icims-sync/testing';
 // Internal schema: the repository is what the other libs use; the test reads behind it.
 import { ProcessedEvent, ProcessedEventSchema } from '../src/idempotency/processed-event.schema';
@@ -28,43 +28,54 @@ describe('MongoDB store (real server)', () => {
     expect(found).toMatchObject({ runId: 'r-1', counters: { added: 2, total: 3 }, at });
   });
 
-  describe(InsertOnce.name, () => {
+  describe(GroupedBulkWrite.name, () => {
     interface Entry {
       _id: string;
       name: string;
-      note?: string;
+      email?: string;
     }
     let model: Model<Entry>;
     let commands: string[];
 
-    beforeAll(() => {
-      model = connection.model<Entry>('InsertOnceEntry', new mongoose.Schema<Entry>({ _id: String, name: { type: String, required: true }, note: String }, { versionKey: false }));
+    beforeAll(async () => {
+      model = connection.model<Entry>('GroupedEntry', new mongoose.Schema<Entry>({ _id: String, name: { type: String, required: true }, email: String }, { versionKey: false }));
+      await model.collection.createIndex({ email: 1 }, { unique: true, sparse: true });
       connection.getClient().on('commandStarted', (event) => commands.push(event.commandName));
     });
     beforeEach(() => (commands = []));
 
-    it('inserts what arrives together in one command, telling each caller whether its document was new', async () => {
+    it('sends what arrives together as one command, telling each caller whether its document was new', async () => {
       await model.create({ _id: 'taken', name: 'first' });
       commands = [];
-      const sut = new InsertOnce(model);
+      const sut = new GroupedBulkWrite(model);
 
-      const results = await Promise.all([sut.insert({ _id: 'a', name: 'A' }), sut.insert({ _id: 'taken', name: 'second' }), sut.insert({ _id: 'b', name: 'B' }), sut.insert({ _id: 'a', name: 'again' })]);
+      const results = await Promise.all([
+        sut.insertIfAbsent({ _id: 'a', name: 'A' }),
+        sut.insertIfAbsent({ _id: 'taken', name: 'second' }),
+        sut.insertIfAbsent({ _id: 'b', name: 'B' }),
+        sut.insertIfAbsent({ _id: 'a', name: 'again' }),
+      ]);
 
       expect(results).toEqual([true, false, true, false]);
-      expect(commands.filter((name) => name === 'insert')).toHaveLength(1);
+      expect(commands.filter((name) => name === 'update')).toHaveLength(1);
       const stored = await model.find({ _id: { $in: ['a', 'b', 'taken'] } }).sort({ _id: 1 }).lean();
       expect(stored.map((entry) => `${entry._id}=${entry.name}`)).toEqual(['a=A', 'b=B', 'taken=first']);
     });
 
-    it('stores no field for an undefined value, and refuses a document the schema refuses to its caller alone', async () => {
-      const sut = new InsertOnce(model);
+    it('rejects a write a unique index refuses to its caller alone', async () => {
+      await model.create({ _id: 'holder', name: 'H', email: 'h@example.com' });
+      const sut = new GroupedBulkWrite(model);
 
-      const [invalid, valid] = await Promise.allSettled([sut.insert({ _id: 'c' } as Entry), sut.insert({ _id: 'd', name: 'D', note: undefined })]);
+      const [clash, fine] = await Promise.allSettled([
+        sut.write({ insertOne: { document: { _id: 'c', name: 'C', email: 'h@example.com' } } }),
+        sut.write({ updateOne: { filter: { _id: 'd' }, update: { $set: { name: 'D' } }, upsert: true } }),
+      ]);
 
-      expect(invalid).toMatchObject({ status: 'rejected', reason: { name: 'ValidationError' } });
-      expect(valid).toEqual({ status: 'fulfilled', value: true });
-      expect(await model.collection.findOne({ _id: 'd' as never })).toEqual({ _id: 'd', name: 'D' });
+      expect(clash).toMatchObject({ status: 'rejected', reason: { code: 11000 } });
+      expect(isDuplicateKey((clash as PromiseRejectedResult).reason)).toBe(true);
+      expect(fine).toEqual({ status: 'fulfilled', value: true });
       expect(await model.exists({ _id: 'c' })).toBeNull();
+      expect(await model.collection.findOne({ _id: 'd' as never })).toEqual({ _id: 'd', name: 'D' });
     });
   });
 
@@ -99,13 +110,15 @@ describe('MongoDB store (real server)', () => {
       expect(ttlDays).toBe(7);
     });
 
-    it('claims an id once: new, then unfinished until marked, then processed', async () => {
-      expect(await sut.claim('group-d', 'e-1')).toBe('new');
-      expect(await sut.claim('group-d', 'e-1')).toBe('unfinished');
-      expect(await sut.claim('group-e', 'e-1')).toBe('new');
+    it('keeps one document per id, whose dedupe window runs from the first mark', async () => {
       await sut.markProcessed('group-d', 'e-1');
-      expect(await sut.claim('group-d', 'e-1')).toBe('processed');
-      expect(await sut.claim('group-e', 'e-1')).toBe('unfinished');
+      const first = await model.findById('group-d:e-1').lean();
+      // A later clock, so a second write of the time would show.
+      while (Date.now() <= first!.processedAt.getTime()) await new Promise((resolve) => setImmediate(resolve));
+      await Promise.all([sut.markProcessed('group-d', 'e-1'), sut.markProcessed('group-d', 'e-1')]);
+
+      expect(await model.countDocuments({ scope: 'group-d' })).toBe(1);
+      expect(await model.findById('group-d:e-1').lean()).toEqual(first);
     });
 
     it('expires entries whose time has passed through the TTL index, with no sweep of its own', async () => {

@@ -1,5 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
+import type { ClientSession } from 'mongodb';
 import { Model } from 'mongoose';
 import { ConfigChangeView } from '@icims-sync/contracts';
 import { Actor } from './actor.decorator';
@@ -8,7 +9,7 @@ import { ConfigChangeDocument } from './config-change.schema';
 /** Marks a secret setting in `config_changes`: that it changed, never what to. */
 export const SECRET_CHANGED = '(changed)';
 
-/** The vault's `config_changes` collection: append-only history of settings. */
+/** The vault's `config_changes` collection: append-only history of settings, written with the setting it describes. */
 @Injectable()
 export class ConfigChangeRepository implements OnModuleInit {
   constructor(@InjectModel(ConfigChangeDocument.name) private readonly model: Model<ConfigChangeDocument>) {}
@@ -18,8 +19,17 @@ export class ConfigChangeRepository implements OnModuleInit {
     await this.model.collection.createIndex({ tenantId: 1, at: -1 }, { name: 'tenant_at' });
   }
 
-  async record(tenantId: string, actor: Actor, action: string, changes: Record<string, unknown>): Promise<void> {
-    await this.model.create({ tenantId, at: new Date(), actor: { userId: actor.userId, displayName: actor.displayName }, action, changes });
+  /**
+   * Saves a setting and its history line in one transaction, so a crash between the two
+   * leaves both or neither. `save` writes the setting with the session it is given; its
+   * answer is returned. A retried transaction runs `save` again, so it must only write.
+   */
+  saveWith<T>(tenantId: string, actor: Actor, action: string, changes: Record<string, unknown>, save: (session: ClientSession) => Promise<T>): Promise<T> {
+    return this.model.db.transaction(async (session) => {
+      const saved = await save(session);
+      await this.model.create([{ tenantId, at: new Date(), actor: { userId: actor.userId, displayName: actor.displayName }, action, changes }], { session });
+      return saved;
+    });
   }
 
   async list(tenantId: string, limit: number, before?: Date): Promise<ConfigChangeView[]> {

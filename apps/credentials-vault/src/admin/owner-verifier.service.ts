@@ -1,3 +1,4 @@
+import type { ClientSession } from 'mongodb';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { HrUsersClient, adminIneligibility } from '@icims-sync/hr-client';
 import { DependencyUnavailableException } from '@icims-sync/platform';
@@ -49,9 +50,13 @@ export class OwnerVerifier {
   }
 
   private async recordChange(connection: ConnectionDocument, standing: OwnerStanding): Promise<void> {
-    await this.connections.update(connection._id, { $set: { ownerCheck: { ...standing, checkedAt: new Date() } } });
-    if (connection.ownerCheck === undefined && standing.valid) return;
-    await this.changes.record(connection._id, SYSTEM, standing.valid ? 'owner.valid' : 'owner.invalid', { owner: connection.owner?.userId, message: standing.message ?? null });
+    const save = (session?: ClientSession) => this.connections.update(connection._id, { $set: { ownerCheck: { ...standing, checkedAt: new Date() } } }, session);
+    // The first check of a valid owner is no change worth a line.
+    if (connection.ownerCheck === undefined && standing.valid) {
+      await save();
+      return;
+    }
+    await this.changes.saveWith(connection._id, SYSTEM, standing.valid ? 'owner.valid' : 'owner.invalid', { owner: connection.owner?.userId, message: standing.message ?? null }, save);
     this.logger.warn({ tenantId: connection._id, ownerValid: standing.valid }, standing.valid ? 'connection owner valid again' : 'connection owner invalid: automatic sync paused');
   }
 }

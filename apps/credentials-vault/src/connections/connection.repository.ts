@@ -1,5 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
+import type { ClientSession } from 'mongodb';
 import { Model, UpdateQuery } from 'mongoose';
 import { ConnectionDocument } from './connection.schema';
 
@@ -27,8 +28,9 @@ export class ConnectionRepository implements OnModuleInit {
     return this.model.findOne({ 'inbound.identity': identity }).lean<ConnectionDocument>();
   }
 
-  async update(tenantId: string, update: UpdateQuery<ConnectionDocument>): Promise<ConnectionDocument> {
-    return (await this.model.findByIdAndUpdate(tenantId, update, { new: true, upsert: true, setDefaultsOnInsert: true }).lean<ConnectionDocument>())!;
+  /** With a session, inside its transaction (a setting and its `config_changes` line). */
+  async update(tenantId: string, update: UpdateQuery<ConnectionDocument>, session?: ClientSession): Promise<ConnectionDocument> {
+    return (await this.model.findByIdAndUpdate(tenantId, update, { new: true, upsert: true, setDefaultsOnInsert: true, session }).lean<ConnectionDocument>())!;
   }
 
   /** Enabled, connected tenants with automatic import switched on (owner not yet checked). */

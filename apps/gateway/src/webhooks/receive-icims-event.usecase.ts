@@ -54,11 +54,11 @@ export class ReceiveIcimsEventUseCase {
     // One user action can produce several notifications: same hire, same key, same envelope id.
     const dedupeKey = createHash('sha256').update([event.customerId, event.systemId, event.personId, event.jobId, event.newStatus].join('|')).digest('hex');
     const eventId = uuidFromHash(dedupeKey);
-    if ((await this.processed.claim(DEDUPE_SCOPE, dedupeKey)) === 'processed') {
+    if (await this.processed.isProcessed(DEDUPE_SCOPE, dedupeKey)) {
       this.outcomes.inc({ outcome: 'duplicate' });
       return { status: 'duplicate', eventId };
     }
-    // New, or claimed by a delivery that has not finished (or died): publishing again is
+    // New, or seen by a delivery that has not finished (or died): publishing again is
     // safe, since the envelope id is the same and consumers drop a repeat.
     await this.publisher.publish([
       createEvent(Topic.CandidateHired, {

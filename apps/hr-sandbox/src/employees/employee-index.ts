@@ -8,9 +8,9 @@ export interface TenantPage {
 
 /**
  * Every employee of the sandbox in memory, by id and by iCIMS link, kept exact by writing
- * through it. FerretDB 1.x scans the whole collection even for an `_id` lookup, which made
- * the sandbox, not the pipeline, the slowest part of an import. The sandbox runs as one
- * process, so memory is the whole truth once loaded.
+ * through it; the store keeps them across restarts. The sandbox stands in for an HR API and
+ * runs as one process, so memory is the whole truth once loaded, and its reads cost the
+ * benchmarks nothing that a real HR system would not charge elsewhere.
  */
 export class EmployeeIndex {
   private readonly byId = new Map<string, EmployeeDocument>();

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { Model } from 'mongoose';
 import { Topic, WriteOrigin, createEvent } from '@icims-sync/contracts';
 import { EXPORTED_FIELDS } from '@icims-sync/mapping';
-import { AppException, EventPublisher, InsertOnce, InvalidInputException, isDuplicateKey } from '@icims-sync/platform';
+import { AppException, EventPublisher, GroupedBulkWrite, InvalidInputException, isDuplicateKey } from '@icims-sync/platform';
 import { EmployeeFieldsDto, ListEmployeesQueryDto } from './employee.dto';
 import { EmployeeIndex } from './employee-index';
 import { EmployeeDocument } from './employee.schema';
@@ -16,13 +16,13 @@ export type Employee = Omit<EmployeeDocument, '_id' | 'icimsLink'> & { id: strin
 export class EmployeesService implements OnModuleInit {
   private readonly index = new EmployeeIndex();
   /** Creates arriving together share one insert. */
-  private readonly inserts: InsertOnce<EmployeeDocument>;
+  private readonly inserts: GroupedBulkWrite<EmployeeDocument>;
 
   constructor(
     @InjectModel(EmployeeDocument.name) private readonly model: Model<EmployeeDocument>,
     private readonly publisher: EventPublisher,
   ) {
-    this.inserts = new InsertOnce(model);
+    this.inserts = new GroupedBulkWrite(model);
   }
 
   async onModuleInit(): Promise<void> {
@@ -37,7 +37,9 @@ export class EmployeesService implements OnModuleInit {
     const saved = { _id: randomUUID(), tenantId, ...values, ...linkOf(tenantId, values.icimsId), createdAt: now, updatedAt: now } as EmployeeDocument;
     this.ensureLinkFree(saved.icimsLink, saved._id, values.icimsId);
     // The id is new, so only the iCIMS link can be taken (by a create racing this one).
-    if (!(await this.inserts.insert(saved))) throw takenError(values.icimsId);
+    await this.inserts.write({ insertOne: { document: saved } }).catch((error: unknown) => {
+      throw this.translate(error, values.icimsId);
+    });
     this.index.put(saved);
     const employee = toEmployee(saved);
     await this.publish(employee, Object.keys(values), origin);

@@ -48,9 +48,9 @@ export class DeletionSweep {
       await this.runs.savePending(run._id, departures.map((record) => pendingOf({ ...record, icimsId: record.icimsId! })));
       const limit = pLimit(CONFIRM_CONCURRENCY);
       await Promise.all(departures.map((record) => limit(() => this.hr.deactivate(tenantId, record.employeeId!, today))));
-      await this.runs.record(run._id, run.tenantId, departures);
       afterId = page.nextAfterId;
-      await this.progress.advance(job, departures, { phase: 'deletions', afterEmployeeId: afterId });
+      job.counters = await this.runs.recordOutcomes(run._id, run.tenantId, departures, { phase: 'deletions', afterEmployeeId: afterId, pending: [] });
+      await this.progress.publish(run.tenantId, run._id, 'running', job.counters);
     } while (afterId);
   }
 

@@ -1,4 +1,4 @@
-import { Counters, ImportCheckpoint, PendingOutcome, RecordOutcome, SyncRunDocument } from '@icims-sync/audit';
+import { Counters, PendingOutcome, RecordOutcome, SyncRunDocument } from '@icims-sync/audit';
 import { RequestPriority } from '@icims-sync/icims-client';
 import { TenantContext } from '../people/tenant-context';
 
@@ -7,21 +7,12 @@ export interface ImportRun {
   run: SyncRunDocument;
   context: TenantContext;
   priority: RequestPriority;
+  /** The run's counters as last stored; the ledger alone moves them. */
   counters: Counters;
   signal: AbortSignal;
 }
 
-/** Where a phase has got to (the pending outcomes are cleared by reaching it). */
-export type RunPosition = Omit<ImportCheckpoint, 'pending'>;
-
 export function pendingOf(record: RecordOutcome & { icimsId: string }): PendingOutcome {
   const { icimsId, employeeId, outcome, changedFields, reason } = record;
   return { icimsId, outcome, ...(employeeId ? { employeeId } : {}), ...(changedFields ? { changedFields } : {}), ...(reason ? { reason } : {}) };
-}
-
-export function addOutcomes(counters: Counters, outcomes: RecordOutcome[]): void {
-  for (const { outcome } of outcomes) {
-    counters[outcome] += 1;
-    counters.total += 1;
-  }
 }

@@ -61,7 +61,7 @@ describe(PeoplePages.name, () => {
     await imported;
 
     expect(steps).toEqual(['fetch 1', 'fetch 2', 'plan 1', 'write 1', 'written 1', 'fetch 3', 'plan 2', 'write 2', 'written 2', 'plan 3', 'write 3', 'written 3']);
-    expect(runs.record).toHaveBeenCalledTimes(3);
+    expect(runs.recordOutcomes).toHaveBeenCalledTimes(3);
   });
 
   it('stops at the first page that fails, writing nothing after it', async () => {
@@ -73,6 +73,6 @@ describe(PeoplePages.name, () => {
     await expect(sut.importAll(job, [])).rejects.toThrow('HR down');
 
     expect(people.apply).toHaveBeenCalledTimes(2);
-    expect(runs.record).toHaveBeenCalledTimes(1);
+    expect(runs.recordOutcomes).toHaveBeenCalledTimes(1);
   });
 });

@@ -21,8 +21,8 @@ interface FetchedPage {
 }
 
 /**
- * The people phase of an import: search pages → fetch → plan → record → write → settle →
- * checkpoint. The next page is fetched from iCIMS while this one is written to HR.
+ * The people phase of an import: search pages → fetch → plan → note pending → write to HR →
+ * state → records, counters and checkpoint together. The next page is fetched from iCIMS while this one is written to HR.
  */
 @Injectable()
 export class PeoplePages {
@@ -77,10 +77,8 @@ export class PeoplePages {
       const sameEffect = plan.record.outcome === first.outcome || (plan.record.outcome === 'skipped' && plan.record.reason === 'UNCHANGED');
       return sameEffect ? { ...first, employeeId: plan.record.employeeId ?? first.employeeId } : plan.record;
     });
-    await this.runs.record(job.run._id, tenantId, [...departures, ...outcomes]);
     await this.recordState(job, plans, refused);
-    job.counters = await this.runs.countOutcomes(job.run._id);
-    await this.runs.savePending(job.run._id, []);
+    job.counters = await this.runs.recordOutcomes(job.run._id, tenantId, [...departures, ...outcomes]);
   }
 
   /** The page's people not recorded yet, from iCIMS. */
@@ -104,11 +102,12 @@ export class PeoplePages {
     timer.lap('write');
     const refusedIds = new Set(refused.map((plan) => plan.record.icimsId));
     const outcomes: RecordOutcome[] = [...plans.filter((plan) => !refusedIds.has(plan.record.icimsId)).map((plan) => plan.record), ...refused.map((plan) => plan.record)];
-    await this.runs.record(run._id, run.tenantId, outcomes);
-    timer.lap('record');
+    // State first: it is idempotent, and a crash before the records are stored redoes the page.
     await this.recordState(job, plans, refused);
     timer.lap('state');
-    await this.progress.advance(job, outcomes, { phase: 'people', lastId: personIds[personIds.length - 1] });
+    job.counters = await this.runs.recordOutcomes(run._id, run.tenantId, outcomes, { phase: 'people', lastId: personIds[personIds.length - 1], pending: [] });
+    timer.lap('record');
+    await this.progress.publish(run.tenantId, run._id, 'running', job.counters);
     this.logger.debug({ runId: run._id, people: plans.length, ms: timer.laps }, 'page imported');
   }
 
@@ -116,7 +115,7 @@ export class PeoplePages {
     const refusedIds = new Set(refused.map((plan) => plan.record.icimsId));
     const entries = plans
       .filter((plan) => plan.write && plan.hash && plan.record.employeeId && !refusedIds.has(plan.record.icimsId))
-      .map((plan) => ({ icimsId: plan.record.icimsId, employeeId: plan.record.employeeId!, hash: plan.hash!, created: plan.write!.kind === 'create' }));
+      .map((plan) => ({ icimsId: plan.record.icimsId, employeeId: plan.record.employeeId!, hash: plan.hash! }));
     await this.state.recordImported(job.run.tenantId, job.run._id, entries);
   }
 }

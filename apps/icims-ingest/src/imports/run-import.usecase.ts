@@ -21,8 +21,8 @@ const INCREMENTAL_OVERLAP_MS = 16 * 60_000;
 /**
  * A full or incremental import (manual or scheduled): every person in scope through the
  * same plan/apply as a hire, then HR employees whose iCIMS person is gone are deactivated.
- * Checkpointed per page, so a crashed or drained consumer resumes where it was, with
- * counters recomputed from the records, exact.
+ * Checkpointed per page, with the page's records and counters in the same transaction, so
+ * a crashed or drained consumer resumes where it was with its counters exact.
  */
 @Injectable()
 export class RunImportUseCase {
@@ -58,11 +58,15 @@ export class RunImportUseCase {
     if (trigger === 'scheduled' && !resolved.context.settings.automaticSync.import) {
       return this.fail(run, pauseReasonOf(resolved.context.settings), 'automatic import is paused or switched off for this tenant');
     }
+    // The counters are seeded once: zero when queued, recounted from the records on a resume.
+    let counters = run.counters;
     if (run.status === 'queued') {
       run.since = run.mode === 'incremental' ? await this.sinceOf(run.tenantId) : undefined;
       await this.runs.markRunning(run._id, run.since);
+    } else {
+      counters = await this.runs.recount(run._id);
     }
-    const job: ImportRun = { run, context: resolved.context, priority: trigger === 'manual' ? 'manual' : 'automatic', counters: await this.runs.countOutcomes(run._id), signal };
+    const job: ImportRun = { run, context: resolved.context, priority: trigger === 'manual' ? 'manual' : 'automatic', counters, signal };
     await this.progress.publish(run.tenantId, run._id, 'running', job.counters);
     this.logger.log({ runId, mode: run.mode, since: run.since, resumedAt: run.checkpoint }, 'import running');
     try {
@@ -73,17 +77,15 @@ export class RunImportUseCase {
       this.logger.warn({ runId, code, error: internalDescription(error) }, 'import failed');
       return this.fail(run, code, message);
     }
-    const counters = await this.runs.countOutcomes(run._id);
-    await this.runs.finish(run, 'succeeded', counters);
-    await this.progress.publish(run.tenantId, run._id, 'succeeded', counters);
-    this.logger.log({ runId, counters }, 'import succeeded');
+    const final = await this.runs.finish(run, 'succeeded');
+    await this.progress.publish(run.tenantId, run._id, 'succeeded', final);
+    this.logger.log({ runId, counters: final }, 'import succeeded');
   }
 
   /** Resumable phases: each starts from the run's stored checkpoint, so a retry carries on. */
   private async runPhases(job: ImportRun): Promise<void> {
     const stored = await this.audit.findRun(job.run._id);
     job.run.checkpoint = stored?.checkpoint;
-    job.counters = await this.runs.countOutcomes(job.run._id);
     await this.pages.resumePending(job);
     if (job.run.checkpoint?.phase !== 'deletions') await this.pages.importAll(job, job.run.since ? [{ name: 'person.updateddate', value: [toIcimsDateTime(job.run.since)], operator: '>=' }] : []);
     await this.deletions.sweep(job);
@@ -105,8 +107,7 @@ export class RunImportUseCase {
   }
 
   private async fail(run: SyncRunDocument, code: string, message: string): Promise<void> {
-    const counters = await this.runs.countOutcomes(run._id);
-    await this.runs.finish(run, 'failed', counters, { code, message });
+    const counters = await this.runs.finish(run, 'failed', { code, message });
     await this.progress.publish(run.tenantId, run._id, 'failed', counters, code);
   }
 }

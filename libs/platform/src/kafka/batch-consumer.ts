@@ -25,12 +25,9 @@ export interface MessageContext {
 
 export type EnvelopeHandler = (envelope: Envelope<unknown>, context: MessageContext) => Promise<void>;
 
-/** `new` the first time an id is claimed; later `processed` once marked, else `unfinished` (a crash or a retry: handle it again). */
-export type Claim = 'new' | 'unfinished' | 'processed';
-
-/** Envelope ids already handled, per consumer group. */
+/** Envelope ids already handled, per consumer group. An id not marked yet (new, or its handling died) is handled again. */
 export interface ProcessedEventStore {
-  claim(scope: string, id: string): Promise<Claim>;
+  isProcessed(scope: string, id: string): Promise<boolean>;
   markProcessed(scope: string, id: string): Promise<void>;
 }
 
@@ -218,7 +215,7 @@ export class KafkaBatchConsumer {
 
   private async handleOnce(envelope: Envelope<unknown>, context: MessageContext, heartbeat: () => Promise<void>): Promise<'handled' | 'duplicate'> {
     const { processed, groupId, handler } = this.options;
-    if ((await processed.claim(groupId, envelope.id)) === 'processed') return 'duplicate';
+    if (await processed.isProcessed(groupId, envelope.id)) return 'duplicate';
     const beat = setInterval(() => void heartbeat().catch(() => undefined), HEARTBEAT_EVERY_MS);
     try {
       await handler(envelope, context);

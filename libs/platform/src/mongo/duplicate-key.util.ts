@@ -1,17 +1,9 @@
-/** MongoDB's duplicate-key error code (E11000); FerretDB answers the same. */
+/** MongoDB's duplicate-key error code (E11000). */
 const DUPLICATE_KEY = 11000;
 
-/** A unique index (or `_id`) refused the write. */
+/** A unique index (or `_id`) refused the write; for a bulk write, every failure in it was that. */
 export function isDuplicateKey(error: unknown): boolean {
+  const failures = (error as { writeErrors?: { code?: number }[] } | null)?.writeErrors;
+  if (Array.isArray(failures) && failures.length > 0) return failures.every((failure) => failure.code === DUPLICATE_KEY);
   return (error as { code?: number } | null)?.code === DUPLICATE_KEY;
-}
-
-/**
- * The indexes in the input of a bulk insert (`ordered: false`) refused only as duplicates;
- * undefined when anything else failed, so the caller rethrows.
- */
-export function duplicateIndexesOf(error: unknown): number[] | undefined {
-  const failures = (error as { writeErrors?: { index: number; code?: number; err?: { code?: number } }[] } | null)?.writeErrors ?? [];
-  if (failures.length === 0 || failures.some((failure) => (failure.code ?? failure.err?.code) !== DUPLICATE_KEY)) return undefined;
-  return failures.map((failure) => failure.index);
 }

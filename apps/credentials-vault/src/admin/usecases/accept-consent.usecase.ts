@@ -22,8 +22,7 @@ export class AcceptConsentUseCase {
     const connection = await this.enabled.load(tenantId);
     if (connection.consent) return this.settings.viewOf(connection);
     const consent = { acceptedAt: new Date(), userId: actor.userId, displayName: actor.displayName };
-    const saved = await this.connections.update(tenantId, { $set: { consent } });
-    await this.changes.record(tenantId, actor, 'consent.accepted', { consent: true });
+    const saved = await this.changes.saveWith(tenantId, actor, 'consent.accepted', { consent: true }, (session) => this.connections.update(tenantId, { $set: { consent } }, session));
     return this.settings.viewOf(saved);
   }
 }

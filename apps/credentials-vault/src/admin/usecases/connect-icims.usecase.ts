@@ -51,10 +51,10 @@ export class ConnectIcimsUseCase {
 
     const set: Partial<ConnectionDocument> = { status };
     if (probe.ok && !connection.owner) Object.assign(set, { owner: { userId: actor.userId, displayName: actor.displayName }, ownerCheck: { valid: true, checkedAt: new Date() } });
-    await this.connections.update(tenantId, { $set: set });
+    const recorded = { status: status.state, reason: status.reason ?? null, ...(set.owner ? { owner: actor.userId } : {}) };
+    await this.changes.saveWith(tenantId, actor, 'connection.tested', recorded, (session) => this.connections.update(tenantId, { $set: set }, session));
     this.signer.invalidate(tenantId);
     this.owners.forget(tenantId);
-    await this.changes.record(tenantId, actor, 'connection.tested', { status: status.state, reason: status.reason ?? null, ...(set.owner ? { owner: actor.userId } : {}) });
     this.logger.log({ tenantId, status: status.state, reason: status.reason }, 'iCIMS connection tested');
     return { status: status.state as ConnectResult['status'], reason: status.reason, message: status.message!, checkedAt: status.checkedAt!.toISOString() };
   }

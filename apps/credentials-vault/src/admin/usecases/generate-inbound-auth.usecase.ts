@@ -26,8 +26,8 @@ export class GenerateInboundAuthUseCase {
   async execute(tenantId: string, actor: Actor, method: InboundMethod): Promise<InboundMaterialView> {
     await this.enabled.load(tenantId);
     const { identity, secret } = generateInboundMaterial(tenantId, method);
-    await this.connections.update(tenantId, { $set: { inbound: { method, identity, secret: this.secrets.seal(tenantId, 'inbound.secret', secret), createdAt: new Date() } } });
-    await this.changes.record(tenantId, actor, 'inbound.generated', { method, identity, secret: SECRET_CHANGED });
+    const inbound = { method, identity, secret: this.secrets.seal(tenantId, 'inbound.secret', secret), createdAt: new Date() };
+    await this.changes.saveWith(tenantId, actor, 'inbound.generated', { method, identity, secret: SECRET_CHANGED }, (session) => this.connections.update(tenantId, { $set: { inbound } }, session));
     return { method, identity, secret, webhookPath: WEBHOOK_PATH, ...(method === 'oauth' ? { tokenPath: INBOUND_TOKEN_PATH } : {}) };
   }
 }

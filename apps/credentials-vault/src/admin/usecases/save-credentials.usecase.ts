@@ -41,11 +41,10 @@ export class SaveCredentialsUseCase {
     const changed = this.changedFields(connection, outbound, customerId, form);
     if (changed.length === 0) return this.settings.viewOf(connection);
 
-    const saved = await this.save(tenantId, { outbound, customerId, status: { state: 'not_connected', message: 'credentials changed: press Connect to test them' } });
-    this.signer.invalidate(tenantId);
     const secretField = form.method === 'oauth2' ? 'clientSecret' : 'hmacKey';
     const recorded = Object.fromEntries(changed.map((field) => [field, field === secretField ? SECRET_CHANGED : field === 'customerId' ? customerId : outbound[field as keyof OutboundCredentials]]));
-    await this.changes.record(tenantId, actor, 'credentials.saved', recorded);
+    const saved = await this.save(tenantId, actor, recorded, { outbound, customerId, status: { state: 'not_connected', message: 'credentials changed: press Connect to test them' } });
+    this.signer.invalidate(tenantId);
     return this.settings.viewOf(saved);
   }
 
@@ -76,9 +75,9 @@ export class SaveCredentialsUseCase {
     return changed;
   }
 
-  private async save(tenantId: string, set: Partial<ConnectionDocument>): Promise<ConnectionDocument> {
+  private async save(tenantId: string, actor: Actor, recorded: Record<string, unknown>, set: Partial<ConnectionDocument>): Promise<ConnectionDocument> {
     try {
-      return await this.connections.update(tenantId, { $set: set });
+      return await this.changes.saveWith(tenantId, actor, 'credentials.saved', recorded, (session) => this.connections.update(tenantId, { $set: set }, session));
     } catch (error) {
       if (isDuplicateKey(error)) {
         throw new AppException('CUSTOMER_ID_TAKEN', `iCIMS customer id ${set.customerId} is already connected to another tenant`, 'conflict', { fields: ['customerId'] });

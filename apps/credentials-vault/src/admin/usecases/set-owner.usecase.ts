@@ -32,9 +32,10 @@ export class SetOwnerUseCase {
     const problem = adminIneligibility(user);
     if (problem) throw new AppException('OWNER_NOT_ELIGIBLE', `user ${userId} ${problem}; the owner must be an active HR admin`, 'conflict', { fields: ['userId'] });
     const owner = { userId, displayName: user!.displayName };
-    const saved = await this.connections.update(tenantId, { $set: { owner, ownerCheck: { valid: true, checkedAt: new Date() } } });
+    const saved = await this.changes.saveWith(tenantId, actor, 'owner.set', { owner: userId, previousOwner: connection.owner?.userId ?? null }, (session) =>
+      this.connections.update(tenantId, { $set: { owner, ownerCheck: { valid: true, checkedAt: new Date() } } }, session),
+    );
     this.owners.forget(tenantId);
-    await this.changes.record(tenantId, actor, 'owner.set', { owner: userId, previousOwner: connection.owner?.userId ?? null });
     return this.settings.viewOf(saved);
   }
 

@@ -22,16 +22,16 @@ export class UpdateSyncOptionsUseCase {
     if (Object.keys(given).length === 0) throw new InvalidInputException('NOTHING_TO_CHANGE', 'give autoImport, autoExport or both', { fields: ['autoImport', 'autoExport'] });
     await this.enabled.load(tenantId);
     const set = Object.fromEntries(Object.entries(given).map(([name, value]) => [`toggles.${name}`, value]));
-    const saved = await this.connections.update(tenantId, { $set: set });
-    await this.changes.record(tenantId, actor, 'toggles.set', given);
+    const saved = await this.changes.saveWith(tenantId, actor, 'toggles.set', given, (session) => this.connections.update(tenantId, { $set: set }, session));
     return this.settings.viewOf(saved);
   }
 
   async setHiredStatuses(tenantId: string, actor: Actor, body: HiredStatusesDto): Promise<IcimsSettingsView> {
     await this.enabled.load(tenantId);
     const statusIds = [...new Set(body.statusIds)];
-    const saved = await this.connections.update(tenantId, { $set: { hiredStatusIds: statusIds } });
-    await this.changes.record(tenantId, actor, 'hired_statuses.set', { hiredStatusIds: statusIds });
+    const saved = await this.changes.saveWith(tenantId, actor, 'hired_statuses.set', { hiredStatusIds: statusIds }, (session) =>
+      this.connections.update(tenantId, { $set: { hiredStatusIds: statusIds } }, session),
+    );
     return this.settings.viewOf(saved);
   }
 }
