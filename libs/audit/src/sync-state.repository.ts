@@ -8,6 +8,8 @@ export interface SyncedEntry {
   icimsId: string;
   employeeId: string;
   hash: string;
+  /** The employee was created by this sync, so the person most likely has no state yet: inserted, which costs the store less than an upsert. */
+  created: boolean;
 }
 
 /** `sync_state`: per (tenant, person), a hash of what each direction last wrote. */
@@ -20,15 +22,17 @@ export class SyncStateRepository {
     this.writes = new GroupedBulkWrite(states);
   }
 
-  /** Records what an import (or a hire) wrote: one upsert per person, created on the first sync. */
+  /** Records what an import (or a hire) wrote: one document per person, created on the first sync. */
   async recordImported(tenantId: string, runId: string, entries: SyncedEntry[]): Promise<void> {
     const at = new Date();
     await Promise.all(
-      entries.map(({ icimsId, employeeId, hash }) =>
-        this.writes.write({
-          updateOne: { filter: { _id: `${tenantId}:${icimsId}` }, update: { $set: { tenantId, icimsId, employeeId, import: { hash, at, runId } } }, upsert: true },
-        }),
-      ),
+      entries.map(async ({ icimsId, employeeId, hash, created }) => {
+        const _id = `${tenantId}:${icimsId}`;
+        const fields = { tenantId, icimsId, employeeId, import: { hash, at, runId } };
+        // An employee re-created in HR for a person synced before finds the state there: updated instead.
+        if (created && (await this.writes.insertIfAbsent({ _id, ...fields }))) return;
+        await this.writes.write({ updateOne: { filter: { _id }, update: { $set: fields }, upsert: true } });
+      }),
     );
   }
 

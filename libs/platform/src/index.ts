@@ -24,3 +24,4 @@ export * from './platform.module';
 export * from './observability.module';
 export * from './bootstrap/bootstrap-service';
 export * from './security/constant-time.util';
+export * from './mongo/grouped-lookup';

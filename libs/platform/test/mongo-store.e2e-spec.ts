@@ -1,8 +1,8 @@
 import { Test, TestingModule } from '@nestjs/testing';
-import { MongooseModule, getModelToken } from '@nestjs/mongoose';
+import { MongooseModule, getConnectionToken, getModelToken } from '@nestjs/mongoose';
 import mongoose, { Model } from 'mongoose';
 import { GroupedBulkWrite, PROCESSED_EVENTS_TTL_DAYS, ProcessedEventRepository, RetentionService, isDuplicateKey } from '@icims-sync/platform';
-import { expectEventually, mongoUrlFor, uniqueName } from '@icims-sync/testing';
+import { expectEventually, explainQueriesOf, mongoUrlFor, uniqueName } from '@icims-sync/testing';
 // Internal schema: the repository is what the other libs use; the test reads behind it.
 import { ProcessedEvent, ProcessedEventSchema } from '../src/idempotency/processed-event.schema';
 
@@ -57,7 +57,7 @@ describe('MongoDB store (real server)', () => {
       ]);
 
       expect(results).toEqual([true, false, true, false]);
-      expect(commands.filter((name) => name === 'update')).toHaveLength(1);
+      expect(commands.filter((name) => name === 'insert')).toHaveLength(1);
       const stored = await model.find({ _id: { $in: ['a', 'b', 'taken'] } }).sort({ _id: 1 }).lean();
       expect(stored.map((entry) => `${entry._id}=${entry.name}`)).toEqual(['a=A', 'b=B', 'taken=first']);
     });
@@ -87,7 +87,7 @@ describe('MongoDB store (real server)', () => {
     beforeAll(async () => {
       moduleRef = await Test.createTestingModule({
         imports: [
-          MongooseModule.forRoot(mongoUrlFor(database), { autoIndex: false }),
+          MongooseModule.forRoot(mongoUrlFor(database), { autoIndex: false, monitorCommands: true }),
           MongooseModule.forFeature([{ name: ProcessedEvent.name, schema: ProcessedEventSchema }]),
         ],
         providers: [ProcessedEventRepository, RetentionService, { provide: PROCESSED_EVENTS_TTL_DAYS, useValue: 7 }],
@@ -108,6 +108,12 @@ describe('MongoDB store (real server)', () => {
       expect(stored).toHaveLength(1);
       const ttlDays = (stored[0].expiresAt.getTime() - stored[0].processedAt.getTime()) / 86_400_000;
       expect(ttlDays).toBe(7);
+    });
+
+    it('looks ids up through the _id index, those asked together in one query', async () => {
+      const explained = await explainQueriesOf(moduleRef.get<mongoose.Connection>(getConnectionToken()), () => Promise.all([sut.isProcessed('group-f', 'e-1'), sut.isProcessed('group-f', 'e-2')]));
+
+      expect(explained).toEqual([expect.objectContaining({ query: expect.stringMatching(/^find processed_events \{"_id":\{"\$in":\["group-f:e-1","group-f:e-2"\]\}\}/), readsWholeCollection: false })]);
     });
 
     it('keeps one document per id, whose dedupe window runs from the first mark', async () => {

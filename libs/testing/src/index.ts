@@ -9,3 +9,4 @@ export * from './admin-api';
 export * from './sync-stack';
 export * from './sse';
 export * from './fixtures/tenant-settings.fixture';
+export * from './index-use';

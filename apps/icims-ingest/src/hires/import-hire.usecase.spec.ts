@@ -47,7 +47,7 @@ describe(ImportHireUseCase.name, () => {
     expect(people.plan).toHaveBeenCalledWith(expect.objectContaining({ tenant: { tenantId: 'acme', customerId: '6268' } }), ['1930'], 'automatic');
     expect(outcome).toMatchObject({ outcome: 'added', employeeId: 'hr-1930' });
     expect(audit.recordSingleRun).toHaveBeenCalledWith(expect.objectContaining({ runId: hire().id, trigger: 'webhook', direction: 'import' }), expect.objectContaining({ outcome: 'added', employeeId: 'hr-1930' }));
-    expect(state.recordImported).toHaveBeenCalledWith('acme', hire().id, [{ icimsId: '1930', employeeId: 'hr-1930', hash: 'h' }]);
+    expect(state.recordImported).toHaveBeenCalledWith('acme', hire().id, [{ icimsId: '1930', employeeId: 'hr-1930', hash: 'h', created: true }]);
   });
 
   it('records what HR refused as errored', async () => {

@@ -55,7 +55,7 @@ export class ImportHireUseCase {
     const [plan] = await this.people.plan(context, [icimsId], 'automatic');
     const [refused] = await this.people.apply(context, [plan]);
     if (refused) return refused.record;
-    if (plan.write && plan.hash && plan.record.employeeId) await this.state.recordImported(tenantId, envelope.id, [{ icimsId, employeeId: plan.record.employeeId, hash: plan.hash }]);
+    if (plan.write && plan.hash && plan.record.employeeId) await this.state.recordImported(tenantId, envelope.id, [{ icimsId, employeeId: plan.record.employeeId, hash: plan.hash, created: plan.write.kind === 'create' }]);
     return plan.record;
   }
 }

@@ -115,7 +115,7 @@ export class PeoplePages {
     const refusedIds = new Set(refused.map((plan) => plan.record.icimsId));
     const entries = plans
       .filter((plan) => plan.write && plan.hash && plan.record.employeeId && !refusedIds.has(plan.record.icimsId))
-      .map((plan) => ({ icimsId: plan.record.icimsId, employeeId: plan.record.employeeId!, hash: plan.hash! }));
+      .map((plan) => ({ icimsId: plan.record.icimsId, employeeId: plan.record.employeeId!, hash: plan.hash!, created: plan.write!.kind === 'create' }));
     await this.state.recordImported(job.run.tenantId, job.run._id, entries);
   }
 }

@@ -1,0 +1,81 @@
+import mongoose from 'mongoose';
+import { RetentionService } from '@icims-sync/platform';
+import { explainQueriesOf, mongoUrlFor, uniqueName } from '@icims-sync/testing';
+import {
+  ImportLockDocument,
+  ImportLockSchema,
+  ImportRunRepository,
+  SyncAuditRepository,
+  SyncRecordDocument,
+  SyncRecordSchema,
+  SyncRunDocument,
+  SyncRunSchema,
+  SyncStateDocument,
+  SyncStateRepository,
+  SyncStateSchema,
+} from '@icims-sync/audit';
+
+describe('every audit query uses an index (explain on the real MongoDB)', () => {
+  const database = uniqueName('audit-indexes');
+  let connection: mongoose.Connection;
+  let audit: SyncAuditRepository;
+  let runs: ImportRunRepository;
+  let state: SyncStateRepository;
+
+  beforeAll(async () => {
+    connection = await mongoose.createConnection(mongoUrlFor(database), { autoIndex: false, monitorCommands: true }).asPromise();
+    const runModel = connection.model(SyncRunDocument.name, SyncRunSchema);
+    const recordModel = connection.model(SyncRecordDocument.name, SyncRecordSchema);
+    audit = new SyncAuditRepository(runModel, recordModel, new RetentionService(), 30);
+    runs = new ImportRunRepository(runModel, recordModel, connection.model(ImportLockDocument.name, ImportLockSchema), audit);
+    state = new SyncStateRepository(connection.model(SyncStateDocument.name, SyncStateSchema));
+    await audit.onModuleInit();
+  });
+  afterAll(async () => {
+    await connection.dropDatabase();
+    await connection.close();
+  });
+
+  /** An import and a hire as the services run them, then the history API's reads. */
+  async function exerciseEveryQuery(tenantId: string): Promise<void> {
+    const reserved = await runs.reserve({ tenantId, trigger: 'manual', mode: 'full', requestedBy: 'u-1' });
+    if (!('reserved' in reserved)) throw new Error('not reserved');
+    const { runId } = reserved.reserved;
+    expect(await runs.reserve({ tenantId, trigger: 'manual', mode: 'full' })).toEqual({ running: runId });
+    await runs.markRunning(runId, undefined);
+    await runs.savePending(runId, [{ icimsId: '1', outcome: 'added' }]);
+    await state.recordImported(tenantId, runId, [{ icimsId: '1', employeeId: 'e-1', hash: 'h', created: true }]);
+    const outcomes = [{ icimsId: '1', employeeId: 'e-1', outcome: 'added' as const }, { icimsId: '2', outcome: 'errored' as const, reason: 'INVALID_PERSON' }];
+    await runs.recordOutcomes(runId, tenantId, outcomes, { phase: 'people', lastId: '2', pending: [] });
+    // A resumed page: both recorded already, so the transaction is written again without them.
+    await runs.recordOutcomes(runId, tenantId, outcomes, { phase: 'deletions', pending: [] });
+    await runs.recorded(runId, ['1', '2', '3']);
+    await runs.recount(runId);
+    await runs.finish({ _id: runId, tenantId }, 'succeeded');
+    await runs.lastSuccessfulImportStart(tenantId);
+    await audit.recordSingleRun({ runId: `${tenantId}-hire`, tenantId, direction: 'import', trigger: 'webhook', startedAt: new Date() }, { icimsId: '3', outcome: 'added' });
+    await state.find(tenantId, '1');
+    await audit.findRun(runId);
+    await audit.recordsOf(runId);
+    const page = await audit.listRuns(tenantId, { limit: 1, direction: 'import', trigger: 'manual', status: 'succeeded', from: '2020-01-01T00:00:00Z' });
+    await audit.listRuns(tenantId, { cursor: page.nextCursor });
+    const records = await audit.listRecords(runId, { limit: 1 });
+    await audit.listRecords(runId, { cursor: records.nextCursor, outcome: 'errored' });
+  }
+
+  it('reads every run, record, lock and state through an index', async () => {
+    const explained = await explainQueriesOf(connection, () => exerciseEveryQuery('acme'));
+
+    const collections = new Set(explained.map(({ query }) => query.split(' ')[1]));
+    expect([...collections].sort()).toEqual(['import_locks', 'sync_records', 'sync_runs', 'sync_state']);
+    expect(explained.filter((query) => query.readsWholeCollection).map(({ query, plan }) => `${query}: ${plan}`)).toEqual([]);
+  });
+
+  it('would catch a query left without its index', async () => {
+    await connection.collection('sync_records').dropIndex('run_id');
+
+    const explained = await explainQueriesOf(connection, () => audit.recordsOf('some-run'));
+
+    expect(explained).toEqual([expect.objectContaining({ query: expect.stringContaining('find sync_records {"runId":"some-run"}'), readsWholeCollection: true })]);
+  });
+});
