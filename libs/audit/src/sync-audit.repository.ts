@@ -1,14 +1,34 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
+import type { AnyBulkWriteOperation } from 'mongodb';
 import { FilterQuery, Model } from 'mongoose';
 import { Page, RunRecordsQueryDto, RunsQueryDto, SyncDirection, SyncRecordView, SyncRunStatus, SyncRunView, SyncTrigger } from '@icims-sync/contracts';
-import { GroupedBulkWrite, RetentionService } from '@icims-sync/platform';
+import { GroupCommit, RetentionService, isDuplicateKey } from '@icims-sync/platform';
 import { decodeCursor, encodeCursor } from './cursor.util';
-import { Counters, SyncRecordDocument, SyncRunDocument, ZERO_COUNTERS } from './sync-run.schema';
+import { SyncRecordDocument, SyncRunDocument, ZERO_COUNTERS } from './sync-run.schema';
+import { SyncStateDocument } from './sync-state.schema';
+import { SyncedEntry, importedStateUpsert } from './sync-state.repository';
 
 export const AUDIT_RETENTION_DAYS = Symbol('AUDIT_RETENTION_DAYS');
 const DAY_MS = 86_400_000;
 const DEFAULT_PAGE = 50;
+
+/** Webhook hires per transaction at most. */
+const MAX_RUNS_PER_TRANSACTION = 200;
+
+export interface SingleRun {
+  runId: string;
+  tenantId: string;
+  direction: SyncDirection;
+  trigger: SyncTrigger;
+  startedAt: Date;
+}
+
+interface SingleRunWrite {
+  run: SyncRunDocument;
+  record: SyncRecordDocument;
+  state?: AnyBulkWriteOperation<SyncStateDocument>;
+}
 
 export interface RecordOutcome {
   icimsId?: string;
@@ -23,17 +43,16 @@ export interface RecordOutcome {
 @Injectable()
 export class SyncAuditRepository implements OnModuleInit {
   /** Hires arriving together share one command per collection. */
-  private readonly singleRuns: GroupedBulkWrite<SyncRunDocument>;
-  private readonly singleRecords: GroupedBulkWrite<SyncRecordDocument>;
+  private readonly singleRuns: GroupCommit<SingleRunWrite, void>;
 
   constructor(
     @InjectModel(SyncRunDocument.name) private readonly runs: Model<SyncRunDocument>,
     @InjectModel(SyncRecordDocument.name) private readonly records: Model<SyncRecordDocument>,
+    @InjectModel(SyncStateDocument.name) private readonly states: Model<SyncStateDocument>,
     private readonly retention: RetentionService,
     @Inject(AUDIT_RETENTION_DAYS) private readonly retentionDays: number,
   ) {
-    this.singleRuns = new GroupedBulkWrite(runs);
-    this.singleRecords = new GroupedBulkWrite(records);
+    this.singleRuns = new GroupCommit((writes) => this.writeSingleRuns(writes), MAX_RUNS_PER_TRANSACTION);
   }
 
   async onModuleInit(): Promise<void> {
@@ -47,26 +66,41 @@ export class SyncAuditRepository implements OnModuleInit {
     await this.retention.expireBy(this.records, 'expiresAt');
   }
 
-  /** A run of one record, written whole: a webhook hire. */
-  async recordSingleRun(run: { runId: string; tenantId: string; direction: SyncDirection; trigger: SyncTrigger; startedAt: Date }, record: RecordOutcome): Promise<void> {
+  /**
+   * A run of one record, written whole with the person's state when the hire wrote to HR: a
+   * webhook hire. Hires arriving together share one transaction, so one journaled commit
+   * for all their runs, records and states, where separate writes would cost three each.
+   * A redelivered hire finds its run there and writes nothing: the first write stands.
+   */
+  async recordSingleRun(run: SingleRun, record: RecordOutcome, synced?: SyncedEntry): Promise<void> {
     const now = new Date();
-    const counters: Counters = { ...ZERO_COUNTERS, [record.outcome]: 1, total: 1 };
     const status: SyncRunStatus = record.outcome === 'errored' ? 'failed' : 'succeeded';
-    // Insert-if-absent: a redelivered hire writes the same ids again and the first write stands.
-    await Promise.all([
-      this.singleRecords.insertIfAbsent({ _id: recordIdOf(run.runId, record), ...this.recordFields(run.runId, run.tenantId, record, now) }),
-      this.singleRuns.insertIfAbsent({
-        _id: run.runId,
-        tenantId: run.tenantId,
-        direction: run.direction,
-        trigger: run.trigger,
-        startedAt: run.startedAt,
-        status,
-        finishedAt: now,
-        counters,
-        expiresAt: this.expiry(now),
-      }),
-    ]);
+    await this.singleRuns.submit({
+      run: { _id: run.runId, tenantId: run.tenantId, direction: run.direction, trigger: run.trigger, startedAt: run.startedAt, status, finishedAt: now, counters: { ...ZERO_COUNTERS, [record.outcome]: 1, total: 1 }, expiresAt: this.expiry(now) },
+      record: { _id: recordIdOf(run.runId, record), ...this.recordFields(run.runId, run.tenantId, record, now) },
+      state: synced ? importedStateUpsert(run.tenantId, run.runId, synced, now) : undefined,
+    });
+  }
+
+  private async writeSingleRuns(writes: SingleRunWrite[], attempt = 0): Promise<void[]> {
+    try {
+      await this.runs.db.transaction(async (session) => {
+        const ids = [...new Set(writes.map(({ run }) => run._id))];
+        const stored = new Set((await this.runs.find({ _id: { $in: ids } }, { _id: 1 }, { session }).lean<{ _id: string }[]>()).map(({ _id }) => _id));
+        // One write per run id, the first, even if a redelivery joined the same group.
+        const fresh = writes.filter(({ run }, index) => !stored.has(run._id) && writes.findIndex((other) => other.run._id === run._id) === index);
+        if (fresh.length === 0) return;
+        await this.runs.insertMany(fresh.map(({ run }) => run), { session, lean: true });
+        await this.records.insertMany(fresh.map(({ record }) => record), { session, lean: true });
+        const states = fresh.flatMap(({ state }) => (state ? [state] : []));
+        if (states.length > 0) await this.states.collection.bulkWrite(states as AnyBulkWriteOperation[], { session });
+      });
+    } catch (error) {
+      // Another replica committed one of these runs between our read and our insert: read again.
+      if (!isDuplicateKey(error) || attempt > 0) throw error;
+      return this.writeSingleRuns(writes, attempt + 1);
+    }
+    return writes.map(() => undefined);
   }
 
   async findRun(runId: string): Promise<SyncRunDocument | null> {

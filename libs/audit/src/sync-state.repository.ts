@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
+import type { AnyBulkWriteOperation } from 'mongodb';
 import { Model } from 'mongoose';
 import { GroupedBulkWrite } from '@icims-sync/platform';
 import { SyncStateDocument } from './sync-state.schema';
@@ -31,7 +32,7 @@ export class SyncStateRepository {
         const fields = { tenantId, icimsId, employeeId, import: { hash, at, runId } };
         // An employee re-created in HR for a person synced before finds the state there: updated instead.
         if (created && (await this.writes.insertIfAbsent({ _id, ...fields }))) return;
-        await this.writes.write({ updateOne: { filter: { _id }, update: { $set: fields }, upsert: true } });
+        await this.writes.write(importedStateUpsert(tenantId, runId, { icimsId, employeeId, hash, created }, at));
       }),
     );
   }
@@ -39,4 +40,9 @@ export class SyncStateRepository {
   async find(tenantId: string, icimsId: string): Promise<SyncStateDocument | null> {
     return this.states.findById(`${tenantId}:${icimsId}`).lean<SyncStateDocument>();
   }
+}
+
+/** The upsert that records one person's imported state (inside a transaction, where an upsert costs no journal wait of its own). */
+export function importedStateUpsert(tenantId: string, runId: string, { icimsId, employeeId, hash }: SyncedEntry, at: Date): AnyBulkWriteOperation<SyncStateDocument> {
+  return { updateOne: { filter: { _id: `${tenantId}:${icimsId}` }, update: { $set: { tenantId, icimsId, employeeId, import: { hash, at, runId } } }, upsert: true } };
 }

@@ -15,14 +15,18 @@ export type Employee = Omit<EmployeeDocument, '_id' | 'icimsLink'> & { id: strin
 @Injectable()
 export class EmployeesService implements OnModuleInit {
   private readonly index = new EmployeeIndex();
-  /** Creates arriving together share one insert. */
+  /**
+   * Creates arriving together share one insert, acknowledged by the primary alone: the
+   * sandbox stands in for an HR system outside icims-sync, so its writes should not weigh
+   * on the store's figures as journaled writes of the product would.
+   */
   private readonly inserts: GroupedBulkWrite<EmployeeDocument>;
 
   constructor(
     @InjectModel(EmployeeDocument.name) private readonly model: Model<EmployeeDocument>,
     private readonly publisher: EventPublisher,
   ) {
-    this.inserts = new GroupedBulkWrite(model);
+    this.inserts = new GroupedBulkWrite(model, { w: 1 });
   }
 
   async onModuleInit(): Promise<void> {
@@ -65,7 +69,7 @@ export class EmployeesService implements OnModuleInit {
       set.updatedAt = new Date();
       const update = { $set: set, ...(unset.length > 0 ? { $unset: Object.fromEntries(unset.map((field) => [field, ''])) } : {}) };
       try {
-        await this.model.updateOne({ _id: id }, update, { timestamps: false });
+        await this.model.updateOne({ _id: id }, update, { timestamps: false, writeConcern: { w: 1 } });
       } catch (error) {
         throw this.translate(error, fields.icimsId ?? undefined);
       }

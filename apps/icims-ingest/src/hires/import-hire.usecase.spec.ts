@@ -1,5 +1,5 @@
 import { CandidateHiredPayload, Envelope } from '@icims-sync/contracts';
-import { SyncAuditRepository, SyncStateRepository } from '@icims-sync/audit';
+import { SyncAuditRepository } from '@icims-sync/audit';
 import { MetricsService } from '@icims-sync/platform';
 import { connectedTenantSettings, mock } from '@icims-sync/testing';
 import { PersonPlan, PersonSyncService } from '../people/person-sync.service';
@@ -23,7 +23,6 @@ describe(ImportHireUseCase.name, () => {
   let tenants: ReturnType<typeof mock<TenantSettingsClient>>;
   let people: ReturnType<typeof mock<PersonSyncService>>;
   let audit: ReturnType<typeof mock<SyncAuditRepository>>;
-  let state: ReturnType<typeof mock<SyncStateRepository>>;
   let sut: ImportHireUseCase;
 
   beforeEach(() => {
@@ -32,8 +31,7 @@ describe(ImportHireUseCase.name, () => {
     people = mock<PersonSyncService>();
     people.apply.mockResolvedValue([]);
     audit = mock<SyncAuditRepository>();
-    state = mock<SyncStateRepository>();
-    sut = new ImportHireUseCase(tenants, people, audit, state, new MetricsService());
+    sut = new ImportHireUseCase(tenants, people, audit, new MetricsService());
   });
 
   it('plans and applies the person with automatic priority, then audits the run and records sync_state', async () => {
@@ -46,15 +44,18 @@ describe(ImportHireUseCase.name, () => {
     const outcome = await sut.execute(hire());
     expect(people.plan).toHaveBeenCalledWith(expect.objectContaining({ tenant: { tenantId: 'acme', customerId: '6268' } }), ['1930'], 'automatic');
     expect(outcome).toMatchObject({ outcome: 'added', employeeId: 'hr-1930' });
-    expect(audit.recordSingleRun).toHaveBeenCalledWith(expect.objectContaining({ runId: hire().id, trigger: 'webhook', direction: 'import' }), expect.objectContaining({ outcome: 'added', employeeId: 'hr-1930' }));
-    expect(state.recordImported).toHaveBeenCalledWith('acme', hire().id, [{ icimsId: '1930', employeeId: 'hr-1930', hash: 'h', created: true }]);
+    expect(audit.recordSingleRun).toHaveBeenCalledWith(
+      expect.objectContaining({ runId: hire().id, trigger: 'webhook', direction: 'import' }),
+      expect.objectContaining({ outcome: 'added', employeeId: 'hr-1930' }),
+      { icimsId: '1930', employeeId: 'hr-1930', hash: 'h', created: true },
+    );
   });
 
   it('records what HR refused as errored', async () => {
     people.plan.mockResolvedValue([{ record: { icimsId: '1930', outcome: 'added' }, write: { kind: 'create', employee: { icimsId: '1930', firstName: 'J', lastName: 'D' } } }]);
     people.apply.mockResolvedValue([{ record: { icimsId: '1930', outcome: 'errored', reason: 'HR_VALIDATION_FAILED', details: [] } }]);
     expect(await sut.execute(hire())).toMatchObject({ outcome: 'errored', reason: 'HR_VALIDATION_FAILED' });
-    expect(state.recordImported).not.toHaveBeenCalled();
+    expect(audit.recordSingleRun).toHaveBeenCalledWith(expect.anything(), expect.objectContaining({ outcome: 'errored' }), undefined);
   });
 
   it.each([

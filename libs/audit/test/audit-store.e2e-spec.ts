@@ -15,7 +15,7 @@ import {
   SyncStateSchema,
 } from '@icims-sync/audit';
 
-describe('every audit query uses an index (explain on the real MongoDB)', () => {
+describe('audit store (real MongoDB)', () => {
   const database = uniqueName('audit-indexes');
   let connection: mongoose.Connection;
   let audit: SyncAuditRepository;
@@ -26,9 +26,10 @@ describe('every audit query uses an index (explain on the real MongoDB)', () => 
     connection = await mongoose.createConnection(mongoUrlFor(database), { autoIndex: false, monitorCommands: true }).asPromise();
     const runModel = connection.model(SyncRunDocument.name, SyncRunSchema);
     const recordModel = connection.model(SyncRecordDocument.name, SyncRecordSchema);
-    audit = new SyncAuditRepository(runModel, recordModel, new RetentionService(), 30);
+    const stateModel = connection.model(SyncStateDocument.name, SyncStateSchema);
+    audit = new SyncAuditRepository(runModel, recordModel, stateModel, new RetentionService(), 30);
     runs = new ImportRunRepository(runModel, recordModel, connection.model(ImportLockDocument.name, ImportLockSchema), audit);
-    state = new SyncStateRepository(connection.model(SyncStateDocument.name, SyncStateSchema));
+    state = new SyncStateRepository(stateModel);
     await audit.onModuleInit();
   });
   afterAll(async () => {
@@ -53,7 +54,7 @@ describe('every audit query uses an index (explain on the real MongoDB)', () => 
     await runs.recount(runId);
     await runs.finish({ _id: runId, tenantId }, 'succeeded');
     await runs.lastSuccessfulImportStart(tenantId);
-    await audit.recordSingleRun({ runId: `${tenantId}-hire`, tenantId, direction: 'import', trigger: 'webhook', startedAt: new Date() }, { icimsId: '3', outcome: 'added' });
+    await audit.recordSingleRun({ runId: `${tenantId}-hire`, tenantId, direction: 'import', trigger: 'webhook', startedAt: new Date() }, { icimsId: '3', outcome: 'added' }, { icimsId: '3', employeeId: 'e-3', hash: 'h', created: true });
     await state.find(tenantId, '1');
     await audit.findRun(runId);
     await audit.recordsOf(runId);
@@ -63,12 +64,31 @@ describe('every audit query uses an index (explain on the real MongoDB)', () => 
     await audit.listRecords(runId, { cursor: records.nextCursor, outcome: 'errored' });
   }
 
-  it('reads every run, record, lock and state through an index', async () => {
+  it('reads every run, record, lock and state through an index (explain)', async () => {
     const explained = await explainQueriesOf(connection, () => exerciseEveryQuery('acme'));
 
     const collections = new Set(explained.map(({ query }) => query.split(' ')[1]));
     expect([...collections].sort()).toEqual(['import_locks', 'sync_records', 'sync_runs', 'sync_state']);
     expect(explained.filter((query) => query.readsWholeCollection).map(({ query, plan }) => `${query}: ${plan}`)).toEqual([]);
+  });
+
+  it('writes hires arriving together in one transaction, and a redelivered hire not again', async () => {
+    const hire = (runId: string, icimsId: string, firstName: string) =>
+      audit.recordSingleRun({ runId, tenantId: 'initech', direction: 'import', trigger: 'webhook', startedAt: new Date() }, { icimsId, outcome: 'added', changedFields: [firstName] }, { icimsId, employeeId: `e-${icimsId}`, hash: firstName, created: true });
+    const commits: string[] = [];
+    const client = connection.getClient();
+    const countCommits = (event: { commandName: string }) => event.commandName === 'commitTransaction' && commits.push(event.commandName);
+    client.on('commandStarted', countCommits);
+
+    await Promise.all([hire('h-1', '10', 'first'), hire('h-2', '11', 'first'), hire('h-1', '10', 'again')]);
+    await hire('h-2', '11', 'later');
+
+    client.off('commandStarted', countCommits);
+    expect(commits).toHaveLength(2);
+    const records = await connection.collection('sync_records').find({ tenantId: 'initech' }).sort({ _id: 1 }).toArray();
+    expect(records.map(({ _id, changedFields }) => `${String(_id)}=${changedFields}`)).toEqual(['h-1:10=first', 'h-2:11=first']);
+    expect(await connection.collection('sync_runs').countDocuments({ tenantId: 'initech' })).toBe(2);
+    expect((await state.find('initech', '11'))?.import).toMatchObject({ hash: 'first', runId: 'h-2' });
   });
 
   it('would catch a query left without its index', async () => {
