@@ -50,7 +50,8 @@ export async function startStoreWrites(mongoUrl = process.env.MONGO_URL) {
 export function printStoreWrites({ documents, commands, reads, otherCommands, byCollection }, units, unit) {
   const per = (n) => (n / units).toFixed(2);
   const written = documents.inserted + documents.updated + documents.deleted;
-  console.log(`store writes per ${unit}: ${per(written)} documents (${per(documents.inserted)} inserted, ${per(documents.updated)} updated, ${per(documents.deleted)} deleted) in ${per(commands)} write commands`);
-  console.log(`  and ${per(reads)} queries and ${per(otherCommands)} other commands per ${unit}; write ops by collection:`);
+  // The server counts a document an upsert inserts under neither: those show in the write ops by collection.
+  console.log(`store writes per ${unit}: ${per(commands)} write commands; ${per(written)} documents (${per(documents.inserted)} inserted, ${per(documents.updated)} updated, ${per(documents.deleted)} deleted, upserts aside)`);
+  console.log(`  and ${per(reads)} queries and ${per(otherCommands)} other commands (transaction commits among them) per ${unit}; write ops (an insert command, an update or delete statement) by collection:`);
   for (const { collection, ops } of byCollection) console.log(`  ${collection.padEnd(18)} ${per(ops).padStart(6)} write ops`);
 }

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { Model } from 'mongoose';
 import { ImportMode, SYNC_OUTCOMES, SyncRunStatus, SyncRunView } from '@icims-sync/contracts';
 import { isDuplicateKey } from '@icims-sync/platform';
-import { RecordOutcome, SyncAuditRepository, recordIdOf, toRunView } from './sync-audit.repository';
+import { RecordOutcome, SyncAuditRepository, recordIdOf, recordsOfRun, toRunView } from './sync-audit.repository';
 import { Counters, ImportCheckpoint, ImportLockDocument, PendingOutcome, SyncRecordDocument, SyncRunDocument, ZERO_COUNTERS } from './sync-run.schema';
 
 /** A lock whose run was never written (the requester died in between) is taken over after this. */
@@ -147,7 +147,7 @@ export class ImportRunRepository {
    * move with their records in one transaction, but a run begun by an older release did not.
    */
   async recount(runId: string): Promise<Counters> {
-    const groups = await this.records.aggregate<{ _id: string; count: number }>([{ $match: { runId } }, { $group: { _id: '$outcome', count: { $sum: 1 } } }]);
+    const groups = await this.records.aggregate<{ _id: string; count: number }>([{ $match: recordsOfRun(runId) }, { $group: { _id: '$outcome', count: { $sum: 1 } } }]);
     const counters: Counters = { ...ZERO_COUNTERS };
     for (const group of groups) if ((SYNC_OUTCOMES as readonly string[]).includes(group._id)) counters[group._id as keyof Counters] = group.count;
     counters.total = SYNC_OUTCOMES.reduce((sum, outcome) => sum + counters[outcome], 0);

@@ -58,12 +58,12 @@ export class SyncAuditRepository implements OnModuleInit {
   async onModuleInit(): Promise<void> {
     // Query served: a tenant's run history, newest first (filters on direction, trigger, status), and the last successful import.
     await this.runs.collection.createIndex({ tenantId: 1, startedAt: -1, _id: -1 }, { name: 'tenant_started_id' });
-    // Query served: a run's records in id order (paging, resume), optionally by outcome.
-    await this.records.collection.createIndex({ runId: 1, _id: 1 }, { name: 'run_id' });
-    // Query served: the history of one person or employee within a tenant.
-    await this.records.collection.createIndex({ tenantId: 1, icimsId: 1 }, { name: 'tenant_icims' });
     await this.retention.expireBy(this.runs, 'expiresAt');
     await this.retention.expireBy(this.records, 'expiresAt');
+    // A run's records are an `_id` range (`<runId>:…`), so they need no index of their own;
+    // indexes of earlier releases that served that and no query now are dropped, since
+    // every record insert paid for them.
+    await dropIndexes(this.records, ['run_id', 'tenant_icims']);
   }
 
   /**
@@ -108,7 +108,7 @@ export class SyncAuditRepository implements OnModuleInit {
   }
 
   async recordsOf(runId: string): Promise<SyncRecordDocument[]> {
-    return this.records.find({ runId }).sort({ _id: 1 }).lean<SyncRecordDocument[]>();
+    return this.records.find(recordsOfRun(runId)).sort({ _id: 1 }).lean<SyncRecordDocument[]>();
   }
 
   /** A tenant's runs, newest first. */
@@ -131,10 +131,9 @@ export class SyncAuditRepository implements OnModuleInit {
 
   /** One run's records, in id order. */
   async listRecords(runId: string, query: RunRecordsQueryDto): Promise<Page<SyncRecordView>> {
-    const filter: FilterQuery<SyncRecordDocument> = { runId };
-    if (query.outcome) filter.outcome = query.outcome;
     const after = query.cursor ? decodeCursor(query.cursor) : undefined;
-    if (after) filter._id = { $gt: after.id };
+    const filter: FilterQuery<SyncRecordDocument> = recordsOfRun(runId, after?.id);
+    if (query.outcome) filter.outcome = query.outcome;
     const limit = query.limit ?? DEFAULT_PAGE;
     const documents = await this.records.find(filter).sort({ _id: 1 }).limit(limit).lean<SyncRecordDocument[]>();
     const last = documents.at(-1);
@@ -165,6 +164,17 @@ export class SyncAuditRepository implements OnModuleInit {
 
 export function recordIdOf(runId: string, record: Pick<RecordOutcome, 'icimsId' | 'employeeId'>): string {
   return `${runId}:${record.icimsId ?? record.employeeId}`;
+}
+
+/** A run's records, after `afterId` when given: the `_id` range of `<runId>:` (run ids are UUIDs, so no run's prefix holds another's). */
+export function recordsOfRun(runId: string, afterId?: string): FilterQuery<SyncRecordDocument> {
+  const first = `${runId}:`;
+  return { _id: { $gt: afterId && afterId > first ? afterId : first, $lt: `${runId};` } };
+}
+
+async function dropIndexes(model: Model<any>, names: string[]): Promise<void> {
+  const present = new Set((await model.collection.indexes()).map((index) => index.name));
+  for (const name of names) if (present.has(name)) await model.collection.dropIndex(name);
 }
 
 export function toRunView(run: SyncRunDocument): SyncRunView {

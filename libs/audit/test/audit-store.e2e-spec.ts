@@ -92,10 +92,18 @@ describe('audit store (real MongoDB)', () => {
   });
 
   it('would catch a query left without its index', async () => {
-    await connection.collection('sync_records').dropIndex('run_id');
+    await connection.collection('sync_runs').dropIndex('tenant_started_id');
 
-    const explained = await explainQueriesOf(connection, () => audit.recordsOf('some-run'));
+    const explained = await explainQueriesOf(connection, () => audit.listRuns('acme', {}));
 
-    expect(explained).toEqual([expect.objectContaining({ query: expect.stringContaining('find sync_records {"runId":"some-run"}'), readsWholeCollection: true })]);
+    expect(explained).toEqual([expect.objectContaining({ query: expect.stringContaining('find sync_runs {"tenantId":"acme"}'), readsWholeCollection: true })]);
+  });
+
+  it('drops the record indexes of earlier releases, which served no query', async () => {
+    await connection.collection('sync_records').createIndex({ runId: 1, _id: 1 }, { name: 'run_id' });
+
+    await audit.onModuleInit();
+
+    expect((await connection.collection('sync_records').indexes()).map((index) => index.name).sort()).toEqual(['_id_', 'expiresAt_ttl']);
   });
 });
