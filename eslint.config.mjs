@@ -1,8 +1,9 @@
 // Lint: typescript-eslint plus the repo's boundaries (see STYLE.md "Boundaries").
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import importX from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
-const APPS = ['gateway', 'credentials-vault', 'icims-ingest', 'hr-export', 'scheduler'];
+const APPS = ['gateway', 'credentials-vault', 'icims-ingest', 'hr-export', 'scheduler', 'hr-sandbox', 'icims-sandbox'];
 
 /** Nest, I/O and other libs' internals never enter the pure libs. */
 const PURE_LIB_FORBIDDEN = [
@@ -20,11 +21,17 @@ export default tseslint.config(
   {
     files: ['**/*.ts'],
     plugins: { 'import-x': importX },
+    // Resolves `@icims-sync/<lib>` through tsconfig paths, so a cycle across libs is seen too.
+    settings: {
+      ...importX.flatConfigs.typescript.settings,
+      'import-x/resolver': undefined,
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: 'tsconfig.json' })],
+    },
     rules: {
       'no-console': 'error',
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true }],
-      'import-x/no-cycle': 'off',
+      'import-x/no-cycle': 'error',
       'import-x/no-duplicates': 'error',
       'no-restricted-imports': ['error', { patterns: [...DEEP_IMPORTS, ...APP_IMPORTS] }],
     },

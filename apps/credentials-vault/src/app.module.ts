@@ -56,7 +56,7 @@ export class CredentialsVaultModule {
   static forRoot(config: CredentialsVaultConfig, ring: KeyRing): DynamicModule {
     return {
       module: CredentialsVaultModule,
-      imports: [PlatformModule.forRoot({ service: SERVICE_NAME, config, topics: [] }), VaultStoreModule.forRoot(ring), HrClientModule.forRoot(config.HR_API_URL, { timeoutMs: 5_000, connections: 4 })],
+      imports: [PlatformModule.forRoot({ service: SERVICE_NAME, config, mongo: {} }), VaultStoreModule.forRoot(ring), HrClientModule.forRoot(config.HR_API_URL, { timeoutMs: 5_000, connections: 4 })],
       controllers: [InternalController, IcimsAdminController],
       providers: [
         OutboundSigner,

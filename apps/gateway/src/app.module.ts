@@ -25,7 +25,7 @@ export class GatewayModule {
     return {
       module: GatewayModule,
       imports: [
-        PlatformModule.forRoot({ service: SERVICE_NAME, config, topics: [Topic.CandidateHired, Topic.ImportRequested, Topic.SyncProgress] }),
+        PlatformModule.forRoot({ service: SERVICE_NAME, config, kafka: { topics: [Topic.CandidateHired, Topic.ImportRequested, Topic.SyncProgress] }, mongo: {}, idempotency: true }),
         HrClientModule.forRoot(config.HR_API_URL, { timeoutMs: 5_000, connections: 8 }),
         AuditModule.forRoot({ retentionDays: config.AUDIT_RETENTION_DAYS, service: SERVICE_NAME }),
       ],

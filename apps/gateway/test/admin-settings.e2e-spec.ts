@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { MongoClient } from 'mongodb';
 import { SignJWT } from 'jose';
-import { ACTOR_HEADERS } from '@icims-sync/contracts';
-import { SERVICE_TOKEN_HEADER } from '@icims-sync/icims-client';
+import { ACTOR_HEADERS, SERVICE_TOKEN_HEADER } from '@icims-sync/contracts';
 import {
   JsonResponse,
   ServiceProcess,

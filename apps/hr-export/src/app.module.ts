@@ -11,7 +11,7 @@ export class HrExportModule {
   static forRoot(config: HrExportConfig): DynamicModule {
     return {
       module: HrExportModule,
-      imports: [PlatformModule.forRoot({ service: SERVICE_NAME, config, topics: [Topic.EmployeeUpdated, Topic.SyncProgress] })],
+      imports: [PlatformModule.forRoot({ service: SERVICE_NAME, config, kafka: { topics: [Topic.EmployeeUpdated, Topic.SyncProgress] }, mongo: {}, idempotency: true })],
     };
   }
 }

@@ -18,7 +18,7 @@ export class HrSandboxModule {
     return {
       module: HrSandboxModule,
       imports: [
-        PlatformModule.forRoot({ service: SERVICE_NAME, config, topics: [Topic.EmployeeUpdated] }),
+        PlatformModule.forRoot({ service: SERVICE_NAME, config, kafka: { topics: [Topic.EmployeeUpdated] }, mongo: {} }),
         MongooseModule.forFeature([
           { name: EmployeeDocument.name, schema: EmployeeSchema },
           { name: UserDocument.name, schema: UserSchema },

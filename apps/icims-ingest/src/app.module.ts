@@ -13,7 +13,7 @@ import { PeoplePages } from './imports/people-pages';
 import { RunImportUseCase } from './imports/run-import.usecase';
 import { RunProgressPublisher } from './imports/run-progress.publisher';
 import { PersonSyncService } from './people/person-sync.service';
-import { TenantSettingsClient } from './tenants/tenant-settings.client';
+import { TenantSettingsClient, VaultInternalClient } from '@icims-sync/vault-client';
 
 export const SERVICE_NAME = 'icims-ingest';
 
@@ -24,7 +24,7 @@ export class IcimsIngestModule {
     return {
       module: IcimsIngestModule,
       imports: [
-        PlatformModule.forRoot({ service: SERVICE_NAME, config, topics: [Topic.CandidateHired, Topic.ImportRequested, Topic.SyncProgress] }),
+        PlatformModule.forRoot({ service: SERVICE_NAME, config, kafka: { topics: [Topic.CandidateHired, Topic.ImportRequested, Topic.SyncProgress] }, mongo: {}, idempotency: true }),
         AuditModule.forRoot({ retentionDays: config.AUDIT_RETENTION_DAYS, service: SERVICE_NAME }),
         HrClientModule.forRoot(config.HR_API_URL),
       ],
@@ -37,7 +37,10 @@ export class IcimsIngestModule {
         DeletionSweep,
         RunProgressPublisher,
         IcimsClients,
-        TenantSettingsClient,
+        {
+          provide: TenantSettingsClient,
+          useFactory: () => new TenantSettingsClient(new VaultInternalClient(config.VAULT_URL, config.VAULT_SERVICE_TOKEN), config.SETTINGS_CACHE_MS),
+        },
         { provide: IcimsIngestConfig, useValue: config },
       ],
     };

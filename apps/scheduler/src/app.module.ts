@@ -19,7 +19,7 @@ export class SchedulerModule {
     return {
       module: SchedulerModule,
       imports: [
-        PlatformModule.forRoot({ service: SERVICE_NAME, config, topics: [Topic.ImportRequested] }),
+        PlatformModule.forRoot({ service: SERVICE_NAME, config, kafka: { topics: [Topic.ImportRequested] }, mongo: {} }),
         ScheduleModule.forRoot(),
         AuditModule.forRoot({ retentionDays: config.AUDIT_RETENTION_DAYS, service: SERVICE_NAME }),
         MongooseModule.forFeature([{ name: LeaseDocument.name, schema: LeaseSchema }]),

@@ -13,3 +13,4 @@ export * from './admin/icims-settings.dto';
 export * from './admin/icims-settings.view';
 export * from './admin/sync-runs.dto';
 export * from './admin/sync-runs.view';
+export * from './vault-internal';

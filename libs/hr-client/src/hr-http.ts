@@ -1,5 +1,6 @@
 import { Dispatcher, Pool } from 'undici';
 import { AppException, DependencyUnavailableException } from '@icims-sync/platform';
+import { hrRefusalCode } from './hr-error-code.constant';
 
 export interface HrResponse {
   status: number;
@@ -45,7 +46,7 @@ export class HrHttp {
 /** The HR system refused a request; retrying will not change its mind. */
 export function hrRefusal(response: HrResponse, what: string): AppException {
   const error = (response.json as { error?: { code?: string; message?: string } } | undefined)?.error;
-  return new AppException(`HR_${error?.code ?? 'REJECTED'}`, `the HR system refused ${what}: ${error?.message ?? `HTTP ${response.status}`}`, 'validation');
+  return new AppException(hrRefusalCode(error?.code ?? 'REJECTED'), `the HR system refused ${what}: ${error?.message ?? `HTTP ${response.status}`}`, 'validation');
 }
 
 export const tenantPath = (tenantId: string) => `/tenants/${encodeURIComponent(tenantId)}`;

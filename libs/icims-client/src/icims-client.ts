@@ -12,7 +12,7 @@ import {
 } from 'cockatiel';
 import { Dispatcher, Pool } from 'undici';
 import { IcimsAuthorizer } from './auth/icims-authorizer';
-import { ICIMS_ERROR_CODE, IcimsAccessDenied, IcimsAuthError, IcimsErrorBody, IcimsNotFound, IcimsRateLimited, IcimsUnavailable, IcimsValidationError } from './icims.errors';
+import { ICIMS_ERROR_CODE, IcimsAccessDenied, IcimsAuthError, IcimsErrorBody, IcimsNotFound, IcimsRateLimited, IcimsUnavailable, IcimsValidationError } from './icims.exception';
 import { RequestBudget, RequestPriority } from './request-budget';
 
 export interface IcimsTenant {

@@ -1,4 +1,4 @@
-import { IcimsRateLimited } from './icims.errors';
+import { IcimsRateLimited } from './icims.exception';
 import { RequestBudget, msUntilNextUtcDay } from './request-budget';
 
 describe(RequestBudget.name, () => {

@@ -1,4 +1,4 @@
-import { IcimsRateLimited } from './icims.errors';
+import { IcimsRateLimited } from './icims.exception';
 
 export type RequestPriority = 'manual' | 'automatic';
 

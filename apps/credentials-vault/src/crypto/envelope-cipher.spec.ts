@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { randomBytes } from 'node:crypto';
-import { SecretTamperedException, UnknownKeyIdException } from './crypto.exceptions';
+import { SecretTamperedException, UnknownKeyIdException } from './crypto.exception';
 import { EnvelopeCipher } from './envelope-cipher';
 import { KeyRing } from './key-ring';
 

@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { SecretTamperedException, UnknownKeyIdException } from './crypto.exceptions';
+import { SecretTamperedException, UnknownKeyIdException } from './crypto.exception';
 import { KeyRing } from './key-ring';
 
 /** A secret at rest: data encrypted with its own key, that key wrapped by a key-encryption key. */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { createHmac } from 'node:crypto';
-import { InboundVerdict, parseHmacAuthorization, verifySignature } from '@icims-sync/icims-client';
+import { InboundVerdict } from '@icims-sync/contracts';
+import { parseHmacAuthorization, verifySignature } from '@icims-sync/icims-client';
 import { AppException, constantTimeEquals } from '@icims-sync/platform';
 import { ConnectionRepository } from '../connections/connection.repository';
 import { VaultSecrets } from '../connections/vault-secrets.service';

@@ -3,8 +3,7 @@ import { InboundVerifier } from './inbound-verifier.service';
 import { AuthorizeRequestDto, InboundTokenDto, TenantRefDto, VerifyInboundDto } from './internal.dto';
 import { OutboundSigner } from './outbound-signer.service';
 import { ServiceTokenGuard } from './service-token.guard';
-import { TenantList, TenantSettings } from '@icims-sync/contracts';
-import { OutboundAuthorization } from '@icims-sync/icims-client';
+import { OutboundAuthorization, TenantList, TenantSettings } from '@icims-sync/contracts';
 import { TenantSettingsService } from './tenant-settings.service';
 
 /** The vault's internal API. Secrets go in, headers and verdicts come out; secrets never leave. */

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { OAuthTokenCache, OutboundAuthorization, signRequest } from '@icims-sync/icims-client';
+import { OutboundAuthorization } from '@icims-sync/contracts';
+import { OAuthTokenCache, signRequest } from '@icims-sync/icims-client';
 import { AppException } from '@icims-sync/platform';
 import { CredentialsVaultConfig } from '../config/app.config';
 import { ConnectionRepository } from '../connections/connection.repository';

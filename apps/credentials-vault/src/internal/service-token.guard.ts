@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { SERVICE_TOKEN_HEADER } from '@icims-sync/icims-client';
+import { SERVICE_TOKEN_HEADER } from '@icims-sync/contracts';
 import { AppException, constantTimeEquals } from '@icims-sync/platform';
 
 export const SERVICE_TOKEN = Symbol('SERVICE_TOKEN');

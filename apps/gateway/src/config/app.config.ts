@@ -1,5 +1,5 @@
 import { IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength } from 'class-validator';
-import { VaultCallerConfig } from '@icims-sync/icims-client';
+import { VaultCallerConfig } from '@icims-sync/vault-client';
 import { Secret } from '@icims-sync/platform';
 
 /** Environment of the gateway; every variable is documented in the README. */

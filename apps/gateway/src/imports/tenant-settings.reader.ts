@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { TenantSettings } from '@icims-sync/contracts';
-import { VaultInternalClient } from '@icims-sync/icims-client';
+import { VaultInternalClient } from '@icims-sync/vault-client';
 import { AppException } from '@icims-sync/platform';
 import { GatewayConfig } from '../config/app.config';
 

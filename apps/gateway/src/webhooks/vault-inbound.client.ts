@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
 import { createHash } from 'node:crypto';
-import { InboundTenant, InboundVerdict, VaultInternalClient } from '@icims-sync/icims-client';
+import { InboundTenant, InboundVerdict, VaultInternalPath } from '@icims-sync/contracts';
+import { VaultInternalClient } from '@icims-sync/vault-client';
 import { AppException, DependencyUnavailableException } from '@icims-sync/platform';
 import { GatewayConfig } from '../config/app.config';
 
@@ -26,7 +27,7 @@ export class VaultInboundClient {
     const key = createHash('sha256').update(`${customerId}\n${headers.authorization ?? ''}`).digest('base64');
     const kept = this.verdicts.get(key);
     if (kept) return kept;
-    const response = await this.vault.post('/internal/inbound/verify', { customerId, method: 'POST', pathAndQuery, headers, body: rawBody.toString('base64') });
+    const response = await this.vault.post(VaultInternalPath.inboundVerify, { customerId, method: 'POST', pathAndQuery, headers, body: rawBody.toString('base64') });
     if (response.status === 200) {
       const { reusableForMs, ...tenant } = response.json as InboundVerdict;
       const ttl = Math.min(reusableForMs ?? 0, this.config.INBOUND_AUTH_CACHE_MS);
@@ -39,7 +40,7 @@ export class VaultInboundClient {
   }
 
   async issueToken(clientId: string, clientSecret: string): Promise<unknown> {
-    const response = await this.vault.post('/internal/inbound/token', { clientId, clientSecret });
+    const response = await this.vault.post(VaultInternalPath.inboundToken, { clientId, clientSecret });
     if (response.status === 200) return response.json;
     if (response.status === 401 || response.status === 400) throw new AppException('INVALID_CLIENT', 'client authentication failed', 'unauthorized');
     throw new DependencyUnavailableException('credentials-vault', `answered ${response.status}`);

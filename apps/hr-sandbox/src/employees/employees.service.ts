@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { Model } from 'mongoose';
 import { Topic, WriteOrigin, createEvent } from '@icims-sync/contracts';
 import { EXPORTED_FIELDS } from '@icims-sync/mapping';
+import { HrApiErrorCode } from '@icims-sync/hr-client';
 import { AppException, EventPublisher, GroupedBulkWrite, InvalidInputException, isDuplicateKey } from '@icims-sync/platform';
 import { EmployeeFieldsDto, ListEmployeesQueryDto } from './employee.dto';
 import { EmployeeIndex } from './employee-index';
@@ -53,7 +54,7 @@ export class EmployeesService implements OnModuleInit {
   /** Partial update; `null` clears a field. */
   async update(tenantId: string, id: string, fields: EmployeeFieldsDto, origin: WriteOrigin): Promise<Employee> {
     const cleared = (['firstName', 'lastName'] as const).filter((field) => (fields as Record<string, unknown>)[field] === null);
-    if (cleared.length > 0) throw new InvalidInputException('NAME_REQUIRED', `${cleared.join(' and ')} cannot be cleared`);
+    if (cleared.length > 0) throw new InvalidInputException(HrApiErrorCode.NameRequired, `${cleared.join(' and ')} cannot be cleared`);
     const current = this.document(tenantId, id);
     const changes = Object.entries(fields).filter(([field, value]) => value !== undefined && value !== (current as unknown as Record<string, unknown>)[field]);
     const set: Record<string, unknown> = Object.fromEntries(changes.filter(([, value]) => value !== null));
@@ -104,7 +105,7 @@ export class EmployeesService implements OnModuleInit {
 
   private document(tenantId: string, id: string): EmployeeDocument {
     const document = this.index.get(tenantId, id);
-    if (!document) throw new AppException('EMPLOYEE_NOT_FOUND', `tenant ${tenantId} has no employee ${id}`, 'not_found');
+    if (!document) throw new AppException(HrApiErrorCode.EmployeeNotFound, `tenant ${tenantId} has no employee ${id}`, 'not_found');
     return document;
   }
 
@@ -129,7 +130,7 @@ export class EmployeesService implements OnModuleInit {
 }
 
 function takenError(icimsId: string | undefined): AppException {
-  return new AppException('ICIMS_ID_TAKEN', `another employee already has iCIMS ID ${icimsId}`, 'conflict');
+  return new AppException(HrApiErrorCode.IcimsIdTaken, `another employee already has iCIMS ID ${icimsId}`, 'conflict');
 }
 
 function definedOnly(fields: EmployeeFieldsDto): Record<string, string> {

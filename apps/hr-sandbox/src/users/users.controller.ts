@@ -3,6 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { ArrayNotEmpty, IsArray, IsBoolean, IsIn, IsString, Length } from 'class-validator';
 import { SignJWT } from 'jose';
 import { Model } from 'mongoose';
+import { HrApiErrorCode } from '@icims-sync/hr-client';
 import { AppException } from '@icims-sync/platform';
 import { HrSandboxConfig } from '../config/app.config';
 import { CustomFieldDocument, HR_ROLES, HrRole, UserDocument } from './user.schema';
@@ -49,7 +50,7 @@ export class UsersController {
   @Post('users/:userId/tokens')
   async issueToken(@Param('tenantId') tenantId: string, @Param('userId') userId: string) {
     const user = await this.find(tenantId, userId);
-    if (!user.active) throw new AppException('USER_INACTIVE', `user ${userId} is inactive and cannot sign in`, 'forbidden');
+    if (!user.active) throw new AppException(HrApiErrorCode.UserInactive, `user ${userId} is inactive and cannot sign in`, 'forbidden');
     const { JWT_SIGNING_KEY, JWT_ISSUER, JWT_AUDIENCE, JWT_TTL_SECONDS } = this.config;
     const accessToken = await new SignJWT({ tenantId, roles: user.roles, name: user.displayName })
       .setProtectedHeader({ alg: 'HS256' })
@@ -81,7 +82,7 @@ export class UsersController {
 
   private async find(tenantId: string, userId: string): Promise<UserDocument> {
     const user = await this.users.findOne({ _id: `${tenantId}:${userId}` }).lean<UserDocument>();
-    if (!user) throw new AppException('USER_NOT_FOUND', `tenant ${tenantId} has no user ${userId}`, 'not_found');
+    if (!user) throw new AppException(HrApiErrorCode.UserNotFound, `tenant ${tenantId} has no user ${userId}`, 'not_found');
     return user;
   }
 }

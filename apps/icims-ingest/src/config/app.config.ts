@@ -1,5 +1,5 @@
 import { IsInt, IsUrl, Max, Min } from 'class-validator';
-import { VaultCallerConfig } from '@icims-sync/icims-client';
+import { VaultCallerConfig } from '@icims-sync/vault-client';
 
 /** Environment of icims-ingest; every variable is documented in the README. */
 export class IcimsIngestConfig extends VaultCallerConfig {

@@ -1,5 +1,6 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { IcimsClient, RemoteIcimsAuthorizer, RequestBudget, VaultInternalClient } from '@icims-sync/icims-client';
+import { IcimsClient, RequestBudget } from '@icims-sync/icims-client';
+import { RemoteIcimsAuthorizer, VaultInternalClient } from '@icims-sync/vault-client';
 import { IcimsIngestConfig } from '../config/app.config';
 
 /** One iCIMS client per API host, all signing through the vault and sharing one daily budget. */

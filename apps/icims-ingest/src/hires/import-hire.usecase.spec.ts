@@ -3,7 +3,7 @@ import { SyncAuditRepository } from '@icims-sync/audit';
 import { MetricsService } from '@icims-sync/platform';
 import { connectedTenantSettings, mock } from '@icims-sync/testing';
 import { PersonPlan, PersonSyncService } from '../people/person-sync.service';
-import { TenantSettingsClient } from '../tenants/tenant-settings.client';
+import { TenantSettingsClient } from '@icims-sync/vault-client';
 import { ImportHireUseCase } from './import-hire.usecase';
 
 const SETTINGS = connectedTenantSettings();

@@ -4,8 +4,7 @@ import { CandidateHiredPayload, Envelope } from '@icims-sync/contracts';
 import { RecordOutcome, SyncAuditRepository, SyncedEntry } from '@icims-sync/audit';
 import { MetricsService } from '@icims-sync/platform';
 import { PersonSyncService } from '../people/person-sync.service';
-import { pauseReasonOf, tenantContextOf } from '../people/tenant-context';
-import { TenantSettingsClient } from '../tenants/tenant-settings.client';
+import { pauseReasonOf, tenantContextOf, TenantSettingsClient } from '@icims-sync/vault-client';
 
 /**
  * One hire: fetch the person from iCIMS (through the vault's signing), map it with the

@@ -1,6 +1,6 @@
 import { Counters, PendingOutcome, RecordOutcome, SyncRunDocument } from '@icims-sync/audit';
 import { RequestPriority } from '@icims-sync/icims-client';
-import { TenantContext } from '../people/tenant-context';
+import { TenantContext } from '@icims-sync/vault-client';
 
 /** What an import run works with, once resolved; shared by its phases. */
 export interface ImportRun {

@@ -4,7 +4,7 @@ import { IcimsClient, IcimsPerson } from '@icims-sync/icims-client';
 import { connectedTenantSettings, deferred, mock, mockDeep } from '@icims-sync/testing';
 import { IcimsClients } from '../hires/icims-clients';
 import { PersonPlan, PersonSyncService } from '../people/person-sync.service';
-import { tenantContextOf } from '../people/tenant-context';
+import { tenantContextOf } from '@icims-sync/vault-client';
 import { ImportRun } from './import-run';
 import { IMPORT_PAGE_SIZE, PeoplePages } from './people-pages';
 import { RunProgressPublisher } from './run-progress.publisher';

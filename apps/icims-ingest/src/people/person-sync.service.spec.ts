@@ -5,7 +5,7 @@ import { AppException } from '@icims-sync/platform';
 import { connectedTenantSettings, mock, mockDeep } from '@icims-sync/testing';
 import { IcimsClients } from '../hires/icims-clients';
 import { PersonSyncService } from './person-sync.service';
-import { TenantContext, tenantContextOf } from './tenant-context';
+import { TenantContext, tenantContextOf } from '@icims-sync/vault-client';
 
 const SETTINGS = connectedTenantSettings();
 

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import pLimit from 'p-limit';
 import { RecordOutcome } from '@icims-sync/audit';
-import { HrEmployeesClient, StoredEmployee } from '@icims-sync/hr-client';
+import { HrApiErrorCode, HrEmployeesClient, StoredEmployee, isHrRefusal } from '@icims-sync/hr-client';
 import { IcimsNotFound, IcimsPerson, RequestPriority } from '@icims-sync/icims-client';
 import { AppException } from '@icims-sync/platform';
 import { HrEmployee, changedSyncedFields, checkEligibility, mapIcimsPersonToEmployee, syncedValuesHash } from '@icims-sync/mapping';
 import { IcimsClients } from '../hires/icims-clients';
-import { TenantContext } from './tenant-context';
+import { TenantContext } from '@icims-sync/vault-client';
 
 /** People fetched from iCIMS at once per page. */
 const FETCH_CONCURRENCY = 32;
@@ -135,7 +135,7 @@ export class PersonSyncService {
       return (await this.hr.create(tenantId, write.employee)).id;
     } catch (error) {
       // Created meanwhile (a webhook hire racing an import, or a resumed run): bring it up to date instead.
-      if (!(error instanceof AppException) || error.code !== 'HR_ICIMS_ID_TAKEN') throw error;
+      if (!isHrRefusal(error, HrApiErrorCode.IcimsIdTaken)) throw error;
       const existing = (await this.hr.findByIcimsIds(tenantId, [write.employee.icimsId])).get(write.employee.icimsId);
       if (!existing) throw error;
       const changed = changedSyncedFields('import', existing, write.employee);

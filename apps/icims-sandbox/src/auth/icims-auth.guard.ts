@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { parseHmacAuthorization, verifySignature } from '@icims-sync/icims-client';
-import { sandboxErrors } from '../icims-sandbox.error';
+import { sandboxErrors } from '../icims-sandbox.exception';
 import { SandboxCustomer } from '../people/sandbox-customer';
 import { SandboxStore } from '../people/sandbox-store.service';
 import { constantTimeEquals } from '@icims-sync/platform';

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Inject, Post, UseFilters } from '@nestjs/common';
 import { constantTimeEquals } from '@icims-sync/platform';
-import { IcimsSandboxErrorFilter, sandboxErrors } from '../icims-sandbox.error';
+import { IcimsSandboxErrorFilter, sandboxErrors } from '../icims-sandbox.exception';
 import { SandboxStore } from '../people/sandbox-store.service';
 import { TokenRegistry } from './token-registry.service';
 

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req, UseFilters, UseGuards } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { IcimsAuthGuard } from '../auth/icims-auth.guard';
-import { IcimsSandboxErrorFilter, sandboxErrors } from '../icims-sandbox.error';
+import { IcimsSandboxErrorFilter, sandboxErrors } from '../icims-sandbox.exception';
 import { compileFilters } from './person-search';
 import { SandboxTrafficGuard } from './sandbox-traffic.guard';
 import { SandboxStore } from './sandbox-store.service';

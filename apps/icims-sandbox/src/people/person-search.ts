@@ -1,4 +1,4 @@
-import { sandboxErrors } from '../icims-sandbox.error';
+import { sandboxErrors } from '../icims-sandbox.exception';
 import { SandboxPerson, parseIcimsDateTime } from './sandbox-person';
 
 export interface SearchFilterInput {

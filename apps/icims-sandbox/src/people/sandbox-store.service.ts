@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { sandboxErrors } from '../icims-sandbox.error';
+import { sandboxErrors } from '../icims-sandbox.exception';
 import { NO_FAULTS, SandboxCredentials, SandboxCustomer, SandboxFaults } from './sandbox-customer';
 import { REQUIRED_PERSON_FIELDS, SandboxPerson, hasValue, icimsDateTime } from './sandbox-person';
 

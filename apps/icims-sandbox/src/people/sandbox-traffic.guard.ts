@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { sandboxErrors } from '../icims-sandbox.error';
+import { sandboxErrors } from '../icims-sandbox.exception';
 import { SandboxStore } from './sandbox-store.service';
 
 /**

@@ -1,6 +1,6 @@
 import { IsInt, IsString, Max, Min, Validate, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
 import { CronTime } from 'cron';
-import { VaultCallerConfig } from '@icims-sync/icims-client';
+import { VaultCallerConfig } from '@icims-sync/vault-client';
 
 @ValidatorConstraint({ name: 'timeZone' })
 class IsTimeZone implements ValidatorConstraintInterface {

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { VaultInternalClient } from '@icims-sync/icims-client';
+import { VaultInternalClient } from '@icims-sync/vault-client';
 import { SchedulerConfig } from '../config/app.config';
 
 /** The tenants whose automatic import may run now, as the vault sees them (enabled, connected, owner valid, toggle on). */

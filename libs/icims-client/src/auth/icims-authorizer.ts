@@ -8,15 +8,9 @@ export interface OutboundRequest {
   body: string;
 }
 
-/** The vault's answer for one request. Bearer headers name no URL or body, so they may be reused for the tenant's host a while. */
-export interface OutboundAuthorization {
-  headers: Record<string, string>;
-  reusableForMs?: number;
-}
-
 /**
- * Gives the auth headers for one iCIMS request. The credentials-vault implements it so
- * secrets never leave the vault; `LocalIcimsAuthorizer` serves tests and the sandbox demo.
+ * Gives the auth headers for one iCIMS request. `RemoteIcimsAuthorizer` (libs/vault-client)
+ * asks the vault, so secrets never leave it; `LocalIcimsAuthorizer` serves tests and the sandbox demo.
  */
 export interface IcimsAuthorizer {
   authorize(request: OutboundRequest): Promise<Record<string, string>>;

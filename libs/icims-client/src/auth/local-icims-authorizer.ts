@@ -1,4 +1,4 @@
-import { IcimsAuthError } from '../icims.errors';
+import { IcimsAuthError } from '../icims.exception';
 import { IcimsAuthorizer, OutboundRequest } from './icims-authorizer';
 import { sha256Hex, signRequest } from './hmac-signature';
 import { OAuthClientCredentials, OAuthTokenCache } from './oauth-token-cache';

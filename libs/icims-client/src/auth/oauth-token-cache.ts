@@ -1,5 +1,5 @@
 import { request } from 'undici';
-import { IcimsAuthError, IcimsUnavailable } from '../icims.errors';
+import { IcimsAuthError, IcimsUnavailable } from '../icims.exception';
 
 export interface OAuthClientCredentials {
   clientId: string;

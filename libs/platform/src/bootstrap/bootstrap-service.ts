@@ -12,7 +12,7 @@ import { AppExceptionFilter } from '../errors/app-exception.filter';
 import { echoRequestId, requestIdOf } from '../logging/request-id.util';
 import { registerHttpMetrics } from '../metrics/http-metrics.hook';
 import { MetricsService } from '../metrics/metrics.service';
-import { KafkaBatchServerFactory } from '../platform.module';
+import { KafkaBatchServerFactory } from '../idempotency/idempotency.module';
 
 export interface ServiceDefinition<C extends HttpServiceConfig> {
   name: string;

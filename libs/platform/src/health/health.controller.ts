@@ -1,5 +1,7 @@
-import { Controller, Get } from '@nestjs/common';
-import { HealthCheck, HealthCheckService, HealthIndicatorService, MongooseHealthIndicator } from '@nestjs/terminus';
+import { Controller, Get, Optional } from '@nestjs/common';
+import { InjectConnection } from '@nestjs/mongoose';
+import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import type { Connection } from 'mongoose';
 import { TopicAdmin } from '../kafka/topic-admin.service';
 
 const PROBE_TIMEOUT_MS = 2_000;
@@ -9,8 +11,10 @@ export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly indicators: HealthIndicatorService,
-    private readonly mongoose: MongooseHealthIndicator,
-    private readonly topicAdmin: TopicAdmin,
+    /** Present only in a service that uses MongoDB. */
+    @Optional() @InjectConnection() private readonly mongo?: Connection,
+    /** Present only in a service that uses Kafka. */
+    @Optional() private readonly topicAdmin?: TopicAdmin,
   ) {}
 
   /** Liveness: the event loop answers. Dependencies are readiness's business. */
@@ -20,21 +24,22 @@ export class HealthController {
     return this.health.check([]);
   }
 
-  /** Readiness: Kafka and Mongo both answer. */
+  /** Readiness: what this service uses answers (MongoDB, Kafka), and nothing it does not use. */
   @Get('readyz')
   @HealthCheck()
   readiness() {
-    return this.health.check([() => this.mongoose.pingCheck('mongo', { timeout: PROBE_TIMEOUT_MS }), () => this.kafka()]);
+    const { mongo, topicAdmin } = this;
+    return this.health.check([
+      ...(mongo ? [() => this.probe('mongo', () => mongo.db!.admin().ping())] : []),
+      ...(topicAdmin ? [() => this.probe('kafka', () => topicAdmin.ping())] : []),
+    ]);
   }
 
-  private async kafka() {
-    const indicator = this.indicators.check('kafka');
+  private async probe(name: string, ping: () => Promise<unknown>) {
+    const indicator = this.indicators.check(name);
     let timer: NodeJS.Timeout | undefined;
     try {
-      await Promise.race([
-        this.topicAdmin.ping(),
-        new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('timed out')), PROBE_TIMEOUT_MS))),
-      ]);
+      await Promise.race([ping(), new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('timed out')), PROBE_TIMEOUT_MS)))]);
       return indicator.up();
     } catch (error) {
       return indicator.down({ message: (error as Error).message });

@@ -7,7 +7,7 @@ import { ConnectionRepository } from '../../connections/connection.repository';
 import { ConnectionDocument, ConnectionStatus } from '../../connections/connection.schema';
 import { icimsHostsOf } from '../../connections/icims-hosts';
 import { VaultSecrets } from '../../connections/vault-secrets.service';
-import { SecretTamperedException, UnknownKeyIdException } from '../../crypto/crypto.exceptions';
+import { SecretTamperedException, UnknownKeyIdException } from '../../crypto/crypto.exception';
 import { OutboundSigner } from '../../internal/outbound-signer.service';
 import { Actor } from '../actor.decorator';
 import { ConfigChangeRepository } from '../config-change.repository';

@@ -1,8 +1,7 @@
+import { IcimsAuthorizeRequest, OutboundAuthorization, VaultInternalPath } from '@icims-sync/contracts';
+import { IcimsAuthError, IcimsAuthorizer, IcimsUnavailable, OutboundRequest, sha256Hex } from '@icims-sync/icims-client';
 import { DependencyUnavailableException } from '@icims-sync/platform';
-import { IcimsAuthError, IcimsUnavailable } from '../icims.errors';
-import { VaultInternalClient } from '../vault/vault-internal.client';
-import { sha256Hex } from './hmac-signature';
-import { IcimsAuthorizer, OutboundAuthorization, OutboundRequest } from './icims-authorizer';
+import { VaultInternalClient } from './vault-internal.client';
 
 /** Bounds how long a disabled tenant or a revoked token goes on being used. */
 const MAX_REUSE_MS = 60_000;
@@ -26,8 +25,8 @@ export class RemoteIcimsAuthorizer implements IcimsAuthorizer {
     const key = `${outbound.tenantId} ${new URL(outbound.url).origin}`;
     const kept = this.reusable.get(key);
     if (kept && kept.until > Date.now()) return kept.headers;
-    const body = { tenantId: outbound.tenantId, method: outbound.method, url: outbound.url, headers: outbound.headers, bodySha256: sha256Hex(outbound.body) };
-    const { status, json } = await this.call(() => this.vault.post('/internal/icims/authorize', body));
+    const body: IcimsAuthorizeRequest = { tenantId: outbound.tenantId, method: outbound.method, url: outbound.url, headers: outbound.headers, bodySha256: sha256Hex(outbound.body) };
+    const { status, json } = await this.call(() => this.vault.post(VaultInternalPath.icimsAuthorize, body));
     if (status === 200) {
       const authorization = json as OutboundAuthorization;
       if (authorization.reusableForMs) this.reusable.set(key, { headers: authorization.headers, until: Date.now() + Math.min(authorization.reusableForMs, MAX_REUSE_MS) });
@@ -40,7 +39,7 @@ export class RemoteIcimsAuthorizer implements IcimsAuthorizer {
 
   invalidate(tenantId: string): void {
     for (const key of this.reusable.keys()) if (key.startsWith(`${tenantId} `)) this.reusable.delete(key);
-    void this.vault.post('/internal/icims/invalidate', { tenantId }).catch(() => undefined);
+    void this.vault.post(VaultInternalPath.icimsInvalidate, { tenantId }).catch(() => undefined);
   }
 
   /** An unreachable vault is, for the iCIMS client, one more reason iCIMS is unavailable (retryable). */

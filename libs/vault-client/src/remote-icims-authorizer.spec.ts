@@ -1,4 +1,4 @@
-import { VaultInternalClient, VaultResponse } from '../vault/vault-internal.client';
+import { VaultInternalClient, VaultResponse } from './vault-internal.client';
 import { RemoteIcimsAuthorizer } from './remote-icims-authorizer';
 
 const request = (tenantId: string, url = 'https://api.icims.com/customers/1/people/2') => ({ tenantId, method: 'GET', url, headers: {}, body: '' });

@@ -1,29 +1,11 @@
 import { request } from 'undici';
-import { HrProfile, TenantList, TenantSettings } from '@icims-sync/contracts';
+import { SERVICE_TOKEN_HEADER, TenantList, TenantSettings, VaultInternalPath } from '@icims-sync/contracts';
 import { DependencyUnavailableException } from '@icims-sync/platform';
-
-export const SERVICE_TOKEN_HEADER = 'x-service-token';
 
 export interface VaultResponse {
   status: number;
   /** The parsed body, or undefined when it was not JSON. */
   json: unknown;
-}
-
-/** Whom a webhook is from: the vault's answer to `POST /internal/inbound/verify`. */
-export interface InboundTenant {
-  tenantId: string;
-  profile: HrProfile;
-  hiredStatusIds: string[];
-}
-
-export interface InboundVerdict extends InboundTenant {
-  /**
-   * How long the caller may accept the same Authorization header again without asking:
-   * Basic stays valid until changed, a bearer token until it expires, and an HMAC
-   * signature covers one body only (absent).
-   */
-  reusableForMs?: number;
 }
 
 /**
@@ -47,7 +29,7 @@ export class VaultInternalClient {
 
   /** A tenant's settings (no secrets), or undefined when the vault has no connection for it. */
   async tenantSettings(tenantId: string): Promise<TenantSettings | undefined> {
-    const { status, json } = await this.get(`/internal/tenants/${encodeURIComponent(tenantId)}/settings`);
+    const { status, json } = await this.get(VaultInternalPath.tenantSettings(tenantId));
     if (status === 404) return undefined;
     if (status !== 200) throw new DependencyUnavailableException('credentials-vault', `settings answered ${status}`);
     return json as TenantSettings;
@@ -55,7 +37,7 @@ export class VaultInternalClient {
 
   /** The tenants whose automatic import may run now (enabled, connected, owner valid, toggle on). */
   async automaticImportTenants(): Promise<string[]> {
-    const { status, json } = await this.get('/internal/tenants/automatic-import');
+    const { status, json } = await this.get(VaultInternalPath.automaticImportTenants);
     if (status !== 200) throw new DependencyUnavailableException('credentials-vault', `automatic-import tenants answered ${status}`);
     return (json as TenantList).items.map((item) => item.tenantId);
   }
