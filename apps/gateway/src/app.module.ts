@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { Topic } from '@icims-sync/contracts';
-import { AuditModule } from '@icims-sync/audit';
+import { SyncLedgerModule } from '@icims-sync/sync-ledger';
 import { HrClientModule } from '@icims-sync/hr-client';
 import { PlatformModule } from '@icims-sync/platform';
 import { AdminTokenVerifier } from './admin/admin-token.verifier';
@@ -27,7 +27,7 @@ export class GatewayModule {
       imports: [
         PlatformModule.forRoot({ service: SERVICE_NAME, config, kafka: { topics: [Topic.CandidateHired, Topic.ImportRequested, Topic.SyncProgress] }, mongo: {}, idempotency: true }),
         HrClientModule.forRoot(config.HR_API_URL, { timeoutMs: 5_000, connections: 8 }),
-        AuditModule.forRoot({ retentionDays: config.AUDIT_RETENTION_DAYS, service: SERVICE_NAME }),
+        SyncLedgerModule.forRoot({ retentionDays: config.AUDIT_RETENTION_DAYS, service: SERVICE_NAME }),
       ],
       controllers: [WebhooksController, IcimsSettingsController, ImportsController],
       providers: [

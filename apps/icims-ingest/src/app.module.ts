@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AuditModule } from '@icims-sync/audit';
+import { SyncLedgerModule } from '@icims-sync/sync-ledger';
 import { Topic } from '@icims-sync/contracts';
 import { HrClientModule } from '@icims-sync/hr-client';
 import { PlatformModule } from '@icims-sync/platform';
@@ -25,7 +25,7 @@ export class IcimsIngestModule {
       module: IcimsIngestModule,
       imports: [
         PlatformModule.forRoot({ service: SERVICE_NAME, config, kafka: { topics: [Topic.CandidateHired, Topic.ImportRequested, Topic.SyncProgress] }, mongo: {}, idempotency: true }),
-        AuditModule.forRoot({ retentionDays: config.AUDIT_RETENTION_DAYS, service: SERVICE_NAME }),
+        SyncLedgerModule.forRoot({ retentionDays: config.AUDIT_RETENTION_DAYS, service: SERVICE_NAME }),
         HrClientModule.forRoot(config.HR_API_URL),
       ],
       controllers: [CandidateHiredConsumer, ImportRequestedConsumer],

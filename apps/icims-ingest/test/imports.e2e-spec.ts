@@ -45,92 +45,124 @@ describe('imports', () => {
     }, { timeoutMs: 180_000 });
   }
 
-  it('counts a 2,000-person import of a Namely tenant exactly, new, changed, unchanged, deleted, invalid and inactive, with SSE rising', async () => {
+  describe('a 2,000-person import of a Namely tenant: new, changed, unchanged, deleted, invalid and inactive', () => {
     const tenantId = uniqueName('namely');
     const customerId = randomCustomerId();
-    const { adminToken } = await stack.connectTenant(tenantId, customerId, { profile: 'namely' });
     const base = `/admin/tenants/${tenantId}`;
-
-    // Baseline: 1,600 valid people imported in full.
-    const seeded = (await sandbox(customerId, 'POST', '/seed', { count: 1600, seed: 11, invalidEvery: 0 })).body;
-    const first = await admin(adminToken, 'POST', `${base}/imports`, { mode: 'full' });
-    expect(first.status).toBe(202);
-    expect(await finished(adminToken, tenantId, first.body.runId)).toMatchObject({ status: 'succeeded', counters: { added: 1600, updated: 0, deleted: 0, skipped: 0, errored: 0, total: 1600 } });
-
-    // Then in iCIMS: 50 people deleted, 150 changed, 30 whose employment ended, and 450 new of which 9 are invalid.
-    const ids = Array.from({ length: 1600 }, (_, i) => String(Number(seeded.firstId) + i));
-    const deleted = ids.slice(100, 150);
-    const changed = ids.slice(200, 350);
-    const ended = ids.slice(400, 430);
-    for (const id of deleted) await sandbox(customerId, 'DELETE', `/people/${id}`);
-    for (const id of changed) await sandbox(customerId, 'PATCH', `/people/${id}`, { firstname: `Renamed${id}` });
-    for (const id of ended) await sandbox(customerId, 'PATCH', `/people/${id}`, { enddate: '2020-06-30' });
-    await sandbox(customerId, 'POST', '/seed', { count: 450, seed: 12, invalidEvery: 50 });
-
-    const second = await admin(adminToken, 'POST', `${base}/imports`, { mode: 'full' });
-    expect(second.status).toBe(202);
-    const runId = second.body.runId as string;
-    // One import at a time: the second press names the running one.
-    const again = await admin(adminToken, 'POST', `${base}/imports`, {});
-    expect(again.status).toBe(409);
-    expect(again.body.error).toMatchObject({ code: 'IMPORT_RUNNING', details: { runId } });
-
-    const events = (await readSse(`${stack.urls.gateway}${base}/imports/${runId}/events`, { authorization: `Bearer ${adminToken}` })).filter((event: SseEvent) => event.event === 'progress');
     const expected: Counters = { added: 441, updated: 150, deleted: 50, skipped: 1400, errored: 9, total: 2050 };
-    const totals = events.map((event) => (event.data as { counters: Counters }).counters.total);
-    expect(totals).toEqual([...totals].sort((a, b) => a - b));
-    expect(new Set(totals).size).toBeGreaterThan(5);
-    expect(events.at(-1)!.data).toEqual({ runId, status: 'succeeded', counters: expected });
-    expect(await finished(adminToken, tenantId, runId)).toMatchObject({ status: 'succeeded', mode: 'full', counters: expected });
+    let adminToken: string;
+    let firstRunId: string;
+    let runId: string;
+    let thirdRunId: string;
+    let baseline: Awaited<ReturnType<typeof finished>>;
+    let pressedAgain: Awaited<ReturnType<typeof admin>>;
+    let events: SseEvent[];
+    let incremental: Awaited<ReturnType<typeof finished>>;
+    let deleted: string[];
+    let changed: string[];
+    let ended: string[];
+    let employees: Record<string, string>[];
+    const records = () => mongo.db(stack.auditDatabase).collection('sync_records');
 
-    // The records say why: 1,370 unchanged, 30 ended, 9 invalid naming the field.
-    const records = mongo.db(stack.auditDatabase).collection('sync_records');
-    expect(await records.countDocuments({ runId, outcome: 'skipped', reason: 'UNCHANGED' })).toBe(1370);
-    expect((await records.find({ runId, reason: 'EMPLOYMENT_ENDED' }).toArray()).map((record) => record.icimsId).sort()).toEqual([...ended].sort());
-    expect(await records.countDocuments({ runId, outcome: 'errored', reason: 'INVALID_PERSON', details: { $size: 1 } })).toBe(9);
-    // Records are inserted lean: a field without a value is left out, never stored as null.
-    expect(await records.countDocuments({ runId, $or: [{ employeeId: { $type: 'null' } }, { reason: { $type: 'null' } }] })).toBe(0);
-    expect(await records.countDocuments({ runId, reason: { $exists: false } })).toBeGreaterThan(0);
-    const errored = (await admin(adminToken, 'GET', `${base}/runs/${runId}/records?outcome=errored&limit=5`)).body;
-    expect(errored.items).toHaveLength(5);
-    expect(errored.nextCursor).toEqual(expect.any(String));
+    beforeAll(async () => {
+      ({ adminToken } = await stack.connectTenant(tenantId, customerId, { profile: 'namely' }));
+      // Baseline: 1,600 valid people imported in full.
+      const seeded = (await sandbox(customerId, 'POST', '/seed', { count: 1600, seed: 11, invalidEvery: 0 })).body;
+      const first = await admin(adminToken, 'POST', `${base}/imports`, { mode: 'full' });
+      firstRunId = first.body.runId;
+      baseline = await finished(adminToken, tenantId, firstRunId);
 
-    // HR: the deleted are inactive with a departure date, nobody is duplicated.
-    const employees = await linkedEmployees(tenantId);
-    expect(employees).toHaveLength(1600 + 441);
-    expect(new Set(employees.map((employee) => employee.icimsId)).size).toBe(employees.length);
-    const departed = employees.filter((employee) => deleted.includes(employee.icimsId));
-    expect(departed).toHaveLength(50);
-    for (const employee of departed) expect(employee).toMatchObject({ userStatus: 'inactive', separationDate: new Date().toISOString().slice(0, 10) });
-    expect(employees.find((employee) => employee.icimsId === changed[0])).toMatchObject({ firstName: `Renamed${changed[0]}` });
+      // Then in iCIMS: 50 people deleted, 150 changed, 30 whose employment ended, and 450 new of which 9 are invalid.
+      const ids = Array.from({ length: 1600 }, (_, i) => String(Number(seeded.firstId) + i));
+      deleted = ids.slice(100, 150);
+      changed = ids.slice(200, 350);
+      ended = ids.slice(400, 430);
+      for (const id of deleted) await sandbox(customerId, 'DELETE', `/people/${id}`);
+      for (const id of changed) await sandbox(customerId, 'PATCH', `/people/${id}`, { firstname: `Renamed${id}` });
+      for (const id of ended) await sandbox(customerId, 'PATCH', `/people/${id}`, { enddate: '2020-06-30' });
+      await sandbox(customerId, 'POST', '/seed', { count: 450, seed: 12, invalidEvery: 50 });
 
-    // Incremental by default: only people changed since the last successful run (less the look-back) come again.
-    const third = await admin(adminToken, 'POST', `${base}/imports`, {});
-    const incremental = await finished(adminToken, tenantId, third.body.runId);
-    expect(incremental).toMatchObject({ status: 'succeeded', mode: 'incremental', counters: { added: 0, updated: 0, deleted: 0, errored: 0, skipped: 180, total: 180 } });
+      const second = await admin(adminToken, 'POST', `${base}/imports`, { mode: 'full' });
+      runId = second.body.runId;
+      pressedAgain = await admin(adminToken, 'POST', `${base}/imports`, {});
+      events = (await readSse(`${stack.urls.gateway}${base}/imports/${runId}/events`, { authorization: `Bearer ${adminToken}` })).filter((event: SseEvent) => event.event === 'progress');
+      await finished(adminToken, tenantId, runId);
+      employees = await linkedEmployees(tenantId);
 
-    // History: filters and pages.
-    const manual = (await admin(adminToken, 'GET', `${base}/runs?trigger=manual&status=succeeded&direction=import`)).body;
-    expect(manual.items.map((run: { runId: string }) => run.runId)).toEqual([third.body.runId, runId, first.body.runId]);
-    const firstPage = (await admin(adminToken, 'GET', `${base}/runs?limit=2`)).body;
-    const secondPage = (await admin(adminToken, 'GET', `${base}/runs?limit=2&cursor=${firstPage.nextCursor}`)).body;
-    expect([...firstPage.items, ...secondPage.items].map((run: { runId: string }) => run.runId)).toEqual([third.body.runId, runId, first.body.runId]);
-    expect((await admin(adminToken, 'GET', `${base}/runs?direction=export`)).body.items).toEqual([]);
-    const since = new Date(Date.now() + 60_000).toISOString();
-    expect((await admin(adminToken, 'GET', `${base}/runs?from=${since}`)).body.items).toEqual([]);
-    const bad = await admin(adminToken, 'GET', `${base}/runs?status=sideways&limit=0`);
-    expect(bad.status).toBe(400);
-    expect(bad.body.error.message).toMatch(/status must be one of/);
-    expect(bad.body.error.message).toMatch(/limit must be an integer from 1 to 200/);
+      // Incremental by default: only people changed since the last successful run (less the look-back) come again.
+      thirdRunId = (await admin(adminToken, 'POST', `${base}/imports`, {})).body.runId;
+      incremental = await finished(adminToken, tenantId, thirdRunId);
+    });
 
-    // No PII in the audit or the sync state: none of the SSNs, birth dates or emails HR now holds, as a whole token.
-    const database = mongo.db(stack.auditDatabase);
-    const stored = JSON.stringify(await database.collection('sync_runs').find({ tenantId }).toArray()) + JSON.stringify(await records.find({ tenantId }).toArray()) + JSON.stringify(await database.collection('sync_state').find({ tenantId }).toArray());
-    const tokens = new Set(stored.split(/[^\w@.+-]+/));
-    const pii = employees.flatMap((employee) => [employee.ssn, employee.dateOfBirth, employee.accountEmail]).filter(Boolean);
-    expect(pii.length).toBeGreaterThan(6000);
-    expect(pii.filter((value) => tokens.has(value))).toEqual([]);
-    expect(tokens.has(employees[0].icimsId)).toBe(true);
+    it('imports the 1,600-person baseline in full', () => {
+      expect(baseline).toMatchObject({ status: 'succeeded', counters: { added: 1600, updated: 0, deleted: 0, skipped: 0, errored: 0, total: 1600 } });
+    });
+
+    it('runs one import at a time: a second press names the running one', () => {
+      expect(pressedAgain.status).toBe(409);
+      expect(pressedAgain.body.error).toMatchObject({ code: 'IMPORT_RUNNING', details: { runId } });
+    });
+
+    it('streams rising counters over SSE, the last event the final counters', () => {
+      const totals = events.map((event) => (event.data as { counters: Counters }).counters.total);
+      expect(totals).toEqual([...totals].sort((a, b) => a - b));
+      expect(new Set(totals).size).toBeGreaterThan(5);
+      expect(events.at(-1)!.data).toEqual({ runId, status: 'succeeded', counters: expected });
+    });
+
+    it('counts every outcome exactly', async () => {
+      expect(await finished(adminToken, tenantId, runId)).toMatchObject({ status: 'succeeded', mode: 'full', counters: expected });
+    });
+
+    it('records why: 1,370 unchanged, 30 ended, 9 invalid naming the field, no null field, errored records paged', async () => {
+      expect(await records().countDocuments({ runId, outcome: 'skipped', reason: 'UNCHANGED' })).toBe(1370);
+      expect((await records().find({ runId, reason: 'EMPLOYMENT_ENDED' }).toArray()).map((record) => record.icimsId).sort()).toEqual([...ended].sort());
+      expect(await records().countDocuments({ runId, outcome: 'errored', reason: 'INVALID_PERSON', details: { $size: 1 } })).toBe(9);
+      // Records are inserted lean: a field without a value is left out, never stored as null.
+      expect(await records().countDocuments({ runId, $or: [{ employeeId: { $type: 'null' } }, { reason: { $type: 'null' } }] })).toBe(0);
+      expect(await records().countDocuments({ runId, reason: { $exists: false } })).toBeGreaterThan(0);
+      const errored = (await admin(adminToken, 'GET', `${base}/runs/${runId}/records?outcome=errored&limit=5`)).body;
+      expect(errored.items).toHaveLength(5);
+      expect(errored.nextCursor).toEqual(expect.any(String));
+    });
+
+    it('deactivates the deleted in HR with a departure date, updates the changed, and duplicates nobody', () => {
+      expect(employees).toHaveLength(1600 + 441);
+      expect(new Set(employees.map((employee) => employee.icimsId)).size).toBe(employees.length);
+      const departed = employees.filter((employee) => deleted.includes(employee.icimsId));
+      expect(departed).toHaveLength(50);
+      for (const employee of departed) expect(employee).toMatchObject({ userStatus: 'inactive', separationDate: new Date().toISOString().slice(0, 10) });
+      expect(employees.find((employee) => employee.icimsId === changed[0])).toMatchObject({ firstName: `Renamed${changed[0]}` });
+    });
+
+    it('imports incrementally by default: only the people changed since the last run come again', () => {
+      expect(incremental).toMatchObject({ status: 'succeeded', mode: 'incremental', counters: { added: 0, updated: 0, deleted: 0, errored: 0, skipped: 180, total: 180 } });
+    });
+
+    it('lists the history with filters and pages, and names what is wrong in a bad query', async () => {
+      const manual = (await admin(adminToken, 'GET', `${base}/runs?trigger=manual&status=succeeded&direction=import`)).body;
+      expect(manual.items.map((run: { runId: string }) => run.runId)).toEqual([thirdRunId, runId, firstRunId]);
+      const firstPage = (await admin(adminToken, 'GET', `${base}/runs?limit=2`)).body;
+      const secondPage = (await admin(adminToken, 'GET', `${base}/runs?limit=2&cursor=${firstPage.nextCursor}`)).body;
+      expect([...firstPage.items, ...secondPage.items].map((run: { runId: string }) => run.runId)).toEqual([thirdRunId, runId, firstRunId]);
+      expect((await admin(adminToken, 'GET', `${base}/runs?direction=export`)).body.items).toEqual([]);
+      const since = new Date(Date.now() + 60_000).toISOString();
+      expect((await admin(adminToken, 'GET', `${base}/runs?from=${since}`)).body.items).toEqual([]);
+      const bad = await admin(adminToken, 'GET', `${base}/runs?status=sideways&limit=0`);
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.message).toMatch(/status must be one of/);
+      expect(bad.body.error.message).toMatch(/limit must be an integer from 1 to 200/);
+    });
+
+    it('keeps no PII in the audit or the sync state: none of the SSNs, birth dates or emails HR holds, as a whole token', async () => {
+      const database = mongo.db(stack.auditDatabase);
+      const stored = JSON.stringify(await database.collection('sync_runs').find({ tenantId }).toArray()) + JSON.stringify(await records().find({ tenantId }).toArray()) + JSON.stringify(await database.collection('sync_state').find({ tenantId }).toArray());
+      const tokens = new Set(stored.split(/[^\w@.+-]+/));
+      const pii = employees.flatMap((employee) => [employee.ssn, employee.dateOfBirth, employee.accountEmail]).filter(Boolean);
+      expect(pii.length).toBeGreaterThan(6000);
+      expect(pii.filter((value) => tokens.has(value))).toEqual([]);
+      expect(tokens.has(employees[0].icimsId)).toBe(true);
+    });
   });
 
   it('refuses a bad mode, an unknown run, and a tenant the operator has not enabled', async () => {

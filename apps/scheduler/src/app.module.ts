@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { ScheduleModule } from '@nestjs/schedule';
-import { AuditModule } from '@icims-sync/audit';
+import { SyncLedgerModule } from '@icims-sync/sync-ledger';
 import { Topic } from '@icims-sync/contracts';
 import { PlatformModule } from '@icims-sync/platform';
 import { SchedulerConfig } from './config/app.config';
@@ -21,7 +21,7 @@ export class SchedulerModule {
       imports: [
         PlatformModule.forRoot({ service: SERVICE_NAME, config, kafka: { topics: [Topic.ImportRequested] }, mongo: {} }),
         ScheduleModule.forRoot(),
-        AuditModule.forRoot({ retentionDays: config.AUDIT_RETENTION_DAYS, service: SERVICE_NAME }),
+        SyncLedgerModule.forRoot({ retentionDays: config.AUDIT_RETENTION_DAYS, service: SERVICE_NAME }),
         MongooseModule.forFeature([{ name: LeaseDocument.name, schema: LeaseSchema }]),
       ],
       providers: [DailyImportJob, LeaderLease, AutoImportTenantsClient, { provide: SchedulerConfig, useValue: config }],

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, MessageEvent, Param, Post, Query, Sse,
 import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Observable } from 'rxjs';
 import { Page, RunRecordsQueryDto, RunsQueryDto, StartImportDto, SyncRecordView, SyncRunView } from '@icims-sync/contracts';
-import { SyncAuditRepository, toRunView } from '@icims-sync/audit';
+import { SyncAuditRepository, toRunView } from '@icims-sync/sync-ledger';
 import { AppException } from '@icims-sync/platform';
 import { AdminClaims } from '../admin/admin-token.verifier';
 import { CurrentAdmin } from '../admin/current-admin.decorator';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ImportMode, SyncRunView } from '@icims-sync/contracts';
-import { ImportQueue } from '@icims-sync/audit';
+import { ImportQueue } from '@icims-sync/sync-ledger';
 import { AppException } from '@icims-sync/platform';
 import { TenantSettingsReader } from './tenant-settings.reader';
 

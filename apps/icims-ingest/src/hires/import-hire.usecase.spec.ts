@@ -1,5 +1,5 @@
 import { CandidateHiredPayload, Envelope } from '@icims-sync/contracts';
-import { SyncAuditRepository } from '@icims-sync/audit';
+import { SyncAuditRepository } from '@icims-sync/sync-ledger';
 import { MetricsService } from '@icims-sync/platform';
 import { connectedTenantSettings, mock } from '@icims-sync/testing';
 import { PersonPlan, PersonSyncService } from '../people/person-sync.service';

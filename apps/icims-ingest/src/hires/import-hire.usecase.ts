@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Counter } from 'prom-client';
 import { CandidateHiredPayload, Envelope } from '@icims-sync/contracts';
-import { RecordOutcome, SyncAuditRepository, SyncedEntry } from '@icims-sync/audit';
+import { RecordOutcome, SyncAuditRepository, SyncedEntry } from '@icims-sync/sync-ledger';
 import { MetricsService } from '@icims-sync/platform';
 import { PersonSyncService } from '../people/person-sync.service';
 import { pauseReasonOf, tenantContextOf, TenantSettingsClient } from '@icims-sync/vault-client';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import pLimit from 'p-limit';
-import { ImportRunRepository, RecordOutcome } from '@icims-sync/audit';
+import { ImportRunRepository, RecordOutcome } from '@icims-sync/sync-ledger';
 import { HrEmployeesClient, StoredEmployee } from '@icims-sync/hr-client';
 import { IcimsNotFound } from '@icims-sync/icims-client';
 import { IcimsClients } from '../hires/icims-clients';

@@ -1,4 +1,4 @@
-import { Counters, PendingOutcome, RecordOutcome, SyncRunDocument } from '@icims-sync/audit';
+import { Counters, PendingOutcome, RecordOutcome, SyncRunDocument } from '@icims-sync/sync-ledger';
 import { RequestPriority } from '@icims-sync/icims-client';
 import { TenantContext } from '@icims-sync/vault-client';
 

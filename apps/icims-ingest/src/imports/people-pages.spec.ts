@@ -1,4 +1,4 @@
-import { ImportRunRepository, SyncRunDocument, SyncStateRepository, ZERO_COUNTERS } from '@icims-sync/audit';
+import { ImportRunRepository, SyncRunDocument, SyncStateRepository, ZERO_COUNTERS } from '@icims-sync/sync-ledger';
 import { HrEmployeesClient } from '@icims-sync/hr-client';
 import { IcimsClient, IcimsPerson } from '@icims-sync/icims-client';
 import { connectedTenantSettings, deferred, mock, mockDeep } from '@icims-sync/testing';

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { ImportRunRepository, RecordOutcome, SyncStateRepository } from '@icims-sync/audit';
+import { ImportRunRepository, RecordOutcome, SyncStateRepository } from '@icims-sync/sync-ledger';
 import { HrEmployeesClient } from '@icims-sync/hr-client';
 import { IcimsPerson, SearchFilter } from '@icims-sync/icims-client';
 import { IcimsClients } from '../hires/icims-clients';

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ExponentialBackoff, handleWhen, retry } from 'cockatiel';
 import { Envelope, ImportRequestedPayload } from '@icims-sync/contracts';
-import { ImportRunRepository, SyncAuditRepository, SyncRunDocument } from '@icims-sync/audit';
+import { ImportRunRepository, SyncAuditRepository, SyncRunDocument } from '@icims-sync/sync-ledger';
 import { IcimsAccessDenied, IcimsAuthError, IcimsRateLimited, toIcimsDateTime } from '@icims-sync/icims-client';
 import { AppException, internalDescription, isRetryable } from '@icims-sync/platform';
 import { pauseReasonOf, tenantContextOf, TenantSettingsClient } from '@icims-sync/vault-client';

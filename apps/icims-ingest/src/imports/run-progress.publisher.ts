@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { SyncRunStatus, Topic, createEvent } from '@icims-sync/contracts';
-import { Counters } from '@icims-sync/audit';
+import { Counters } from '@icims-sync/sync-ledger';
 import { EventPublisher } from '@icims-sync/platform';
 
 /** `sync.progress` for the admin's import window (SSE at the gateway); the counters are the run's, as stored. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import pLimit from 'p-limit';
-import { RecordOutcome } from '@icims-sync/audit';
+import { RecordOutcome } from '@icims-sync/sync-ledger';
 import { HrApiErrorCode, HrEmployeesClient, StoredEmployee, isHrRefusal } from '@icims-sync/hr-client';
 import { IcimsNotFound, IcimsPerson, RequestPriority } from '@icims-sync/icims-client';
 import { AppException } from '@icims-sync/platform';

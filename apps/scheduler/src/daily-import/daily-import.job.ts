@@ -3,7 +3,7 @@ import { SchedulerRegistry } from '@nestjs/schedule';
 import { CronJob } from 'cron';
 import { Counter } from 'prom-client';
 import { v5 as uuidV5 } from 'uuid';
-import { ImportQueue } from '@icims-sync/audit';
+import { ImportQueue } from '@icims-sync/sync-ledger';
 import { MetricsService, internalDescription } from '@icims-sync/platform';
 import { SchedulerConfig } from '../config/app.config';
 import { LeaderLease } from '../lease/leader-lease.service';

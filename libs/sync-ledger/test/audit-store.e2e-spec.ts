@@ -13,7 +13,7 @@ import {
   SyncStateDocument,
   SyncStateRepository,
   SyncStateSchema,
-} from '@icims-sync/audit';
+} from '@icims-sync/sync-ledger';
 
 describe('audit store (real MongoDB)', () => {
   const database = uniqueName('audit-indexes');

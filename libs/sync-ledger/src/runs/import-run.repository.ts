@@ -5,7 +5,9 @@ import { Model } from 'mongoose';
 import { ImportMode, SYNC_OUTCOMES, SyncRunStatus, SyncRunView } from '@icims-sync/contracts';
 import { isDuplicateKey } from '@icims-sync/platform';
 import { RecordOutcome, SyncAuditRepository, recordIdOf, recordsOfRun, toRunView } from './sync-audit.repository';
-import { Counters, ImportCheckpoint, ImportLockDocument, PendingOutcome, SyncRecordDocument, SyncRunDocument, ZERO_COUNTERS } from './sync-run.schema';
+import { ImportLockDocument } from '../locks/import-lock.schema';
+import { SyncRecordDocument } from '../records/sync-record.schema';
+import { Counters, ImportCheckpoint, PendingOutcome, SyncRunDocument, ZERO_COUNTERS } from './sync-run.schema';
 
 /** A lock whose run was never written (the requester died in between) is taken over after this. */
 const ORPHAN_LOCK_MS = 60_000;

@@ -1,20 +1,25 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { EventPublisher } from '@icims-sync/platform';
-import { ImportQueue } from './import-queue.service';
 import { MongooseModule } from '@nestjs/mongoose';
-import { ImportRunRepository } from './import-run.repository';
-import { AUDIT_RETENTION_DAYS, SyncAuditRepository } from './sync-audit.repository';
-import { ImportLockDocument, ImportLockSchema, SyncRecordDocument, SyncRecordSchema, SyncRunDocument, SyncRunSchema } from './sync-run.schema';
-import { SyncStateDocument, SyncStateSchema } from './sync-state.schema';
-import { SyncStateRepository } from './sync-state.repository';
+import { ImportLockDocument, ImportLockSchema } from './locks/import-lock.schema';
+import { SyncRecordDocument, SyncRecordSchema } from './records/sync-record.schema';
+import { ImportQueue } from './runs/import-queue.service';
+import { ImportRunRepository } from './runs/import-run.repository';
+import { AUDIT_RETENTION_DAYS, SyncAuditRepository } from './runs/sync-audit.repository';
+import { SyncRunDocument, SyncRunSchema } from './runs/sync-run.schema';
+import { SyncStateRepository } from './state/sync-state.repository';
+import { SyncStateDocument, SyncStateSchema } from './state/sync-state.schema';
 
-/** The audit log's collections for an app; needs PlatformModule (Mongo and retention). */
+/**
+ * The sync ledger: runs and their records (the audit log), import locks, and each person's
+ * sync state. Needs PlatformModule with mongo (and kafka, for the import queue).
+ */
 @Module({})
-export class AuditModule {
+export class SyncLedgerModule {
   /** `service` names the source of the events it publishes. */
   static forRoot(options: { retentionDays: number; service: string }): DynamicModule {
     return {
-      module: AuditModule,
+      module: SyncLedgerModule,
       imports: [
         MongooseModule.forFeature([
           { name: SyncRunDocument.name, schema: SyncRunSchema },

@@ -57,36 +57,3 @@ export class SyncRunDocument {
 }
 
 export const SyncRunSchema = SchemaFactory.createForClass(SyncRunDocument);
-
-/**
- * One record's outcome in a run: ids, outcome, changed field names and a reason code.
- * Never a PII value. `_id` is `<runId>:<icimsId or employeeId>`.
- */
-@Schema({ collection: 'sync_records', versionKey: false, autoIndex: false })
-export class SyncRecordDocument {
-  @Prop({ type: String, required: true }) _id!: string;
-  @Prop({ required: true }) runId!: string;
-  @Prop({ required: true }) tenantId!: string;
-  @Prop() icimsId?: string;
-  @Prop() employeeId?: string;
-  @Prop({ type: String, required: true }) outcome!: SyncOutcome;
-  @Prop({ type: [String], default: [] }) changedFields!: string[];
-  /** A reason code (`UNCHANGED`, `INVALID_PERSON`, ...). */
-  @Prop() reason?: string;
-  /** Field names and codes only, e.g. `ssn:INVALID_SSN`. */
-  @Prop({ type: [String], default: [] }) details!: string[];
-  @Prop({ required: true }) at!: Date;
-  @Prop({ required: true }) expiresAt!: Date;
-}
-
-export const SyncRecordSchema = SchemaFactory.createForClass(SyncRecordDocument);
-
-/** One import at a time per tenant: `_id` is the tenant id, held by the run until it ends. */
-@Schema({ collection: 'import_locks', versionKey: false, autoIndex: false })
-export class ImportLockDocument {
-  @Prop({ type: String, required: true }) _id!: string;
-  @Prop({ required: true }) runId!: string;
-  @Prop({ required: true }) lockedAt!: Date;
-}
-
-export const ImportLockSchema = SchemaFactory.createForClass(ImportLockDocument);

@@ -5,9 +5,10 @@ import { FilterQuery, Model } from 'mongoose';
 import { Page, RunRecordsQueryDto, RunsQueryDto, SyncDirection, SyncRecordView, SyncRunStatus, SyncRunView, SyncTrigger } from '@icims-sync/contracts';
 import { GroupCommit, RetentionService, isDuplicateKey } from '@icims-sync/platform';
 import { decodeCursor, encodeCursor } from './cursor.util';
-import { SyncRecordDocument, SyncRunDocument, ZERO_COUNTERS } from './sync-run.schema';
-import { SyncStateDocument } from './sync-state.schema';
-import { SyncedEntry, importedStateUpsert } from './sync-state.repository';
+import { SyncRecordDocument } from '../records/sync-record.schema';
+import { SyncedEntry, importedStateUpsert } from '../state/sync-state.repository';
+import { SyncStateDocument } from '../state/sync-state.schema';
+import { SyncRunDocument, ZERO_COUNTERS } from './sync-run.schema';
 
 export const AUDIT_RETENTION_DAYS = Symbol('AUDIT_RETENTION_DAYS');
 const DAY_MS = 86_400_000;
