@@ -24,6 +24,7 @@ async function snapshot(client) {
     // Reads and everything else (hello, endSessions, aggregate...), for the whole picture of the store's work.
     reads: Number(status.opcounters.query) + Number(status.opcounters.getmore),
     otherCommands: Number(status.opcounters.command),
+    byCommand: new Map(Object.entries(commands).flatMap(([name, counts]) => (typeof counts?.total === 'object' || counts?.total === undefined ? [] : [[name, Number(counts.total)]]))),
     byCollection,
   };
 }
@@ -42,16 +43,21 @@ export async function startStoreWrites(mongoUrl = process.env.MONGO_URL) {
         .filter(({ ops }) => ops > 0)
         .sort((a, b) => b.ops - a.ops);
       const delta = (name) => after[name] - before[name];
-      return { documents, commands: delta('commands'), reads: delta('reads'), otherCommands: delta('otherCommands'), byCollection };
+      const byCommand = [...after.byCommand]
+        .map(([command, count]) => ({ command, count: count - (before.byCommand.get(command) ?? 0) }))
+        .filter(({ count }) => count > 0)
+        .sort((a, b) => b.count - a.count);
+      return { documents, commands: delta('commands'), reads: delta('reads'), otherCommands: delta('otherCommands'), byCommand, byCollection };
     },
   };
 }
 
-export function printStoreWrites({ documents, commands, reads, otherCommands, byCollection }, units, unit) {
+export function printStoreWrites({ documents, commands, reads, otherCommands, byCommand, byCollection }, units, unit) {
   const per = (n) => (n / units).toFixed(2);
   const written = documents.inserted + documents.updated + documents.deleted;
   // The server counts a document an upsert inserts under neither: those show in the write ops by collection.
   console.log(`store writes per ${unit}: ${per(commands)} write commands; ${per(written)} documents (${per(documents.inserted)} inserted, ${per(documents.updated)} updated, ${per(documents.deleted)} deleted, upserts aside)`);
   console.log(`  and ${per(reads)} queries and ${per(otherCommands)} other commands (transaction commits among them) per ${unit}; write ops (an insert command, an update or delete statement) by collection:`);
   for (const { collection, ops } of byCollection) console.log(`  ${collection.padEnd(18)} ${per(ops).padStart(6)} write ops`);
+  console.log(`every command the store ran, per ${unit}: ${byCommand.slice(0, 10).map(({ command, count }) => `${command} ${per(count)}`).join(', ')}`);
 }

@@ -116,6 +116,20 @@ describe('MongoDB store (real server)', () => {
       expect(explained).toEqual([expect.objectContaining({ query: expect.stringMatching(/^find processed_events \{"_id":\{"\$in":\["group-f:e-1","group-f:e-2"\]\}\}/), readsWholeCollection: false })]);
     });
 
+    it('answers which of a batch of ids are processed in one query, and marks a batch in one insert', async () => {
+      const connectionOfRepository = moduleRef.get<mongoose.Connection>(getConnectionToken());
+      const commands: string[] = [];
+      const count = (event: { commandName: string }) => commands.push(event.commandName);
+      connectionOfRepository.getClient().on('commandStarted', count);
+
+      await sut.markAllProcessed('group-g', ['a', 'b']);
+      const processed = await sut.processedAmong('group-g', ['a', 'b', 'c']);
+
+      connectionOfRepository.getClient().off('commandStarted', count);
+      expect(processed).toEqual(new Set(['a', 'b']));
+      expect(commands).toEqual(['insert', 'find']);
+    });
+
     it('keeps one document per id, whose dedupe window runs from the first mark', async () => {
       await sut.markProcessed('group-d', 'e-1');
       const first = await model.findById('group-d:e-1').lean();

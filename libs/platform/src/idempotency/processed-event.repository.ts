@@ -42,6 +42,17 @@ export class ProcessedEventRepository implements ProcessedEventStore, OnModuleIn
     return (await this.lookups.findById(keyOf(scope, id))) !== null;
   }
 
+  /** One query for a consumer's batch. */
+  async processedAmong(scope: string, ids: readonly string[]): Promise<Set<string>> {
+    const found = await this.model.collection.find({ _id: { $in: ids.map((id) => keyOf(scope, id)) } } as never, { projection: { _id: 1 } }).toArray();
+    const prefix = `${scope}:`.length;
+    return new Set(found.map(({ _id }) => String(_id).slice(prefix)));
+  }
+
+  async markAllProcessed(scope: string, ids: readonly string[]): Promise<void> {
+    await Promise.all(ids.map((id) => this.markProcessed(scope, id)));
+  }
+
   /** Insert-if-absent: marking twice keeps the first time, and the dedupe window runs from it. */
   async markProcessed(scope: string, id: string): Promise<void> {
     const processedAt = new Date();

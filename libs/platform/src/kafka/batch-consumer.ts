@@ -27,8 +27,9 @@ export type EnvelopeHandler = (envelope: Envelope<unknown>, context: MessageCont
 
 /** Envelope ids already handled, per consumer group. An id not marked yet (new, or its handling died) is handled again. */
 export interface ProcessedEventStore {
-  isProcessed(scope: string, id: string): Promise<boolean>;
-  markProcessed(scope: string, id: string): Promise<void>;
+  /** Those of `ids` marked processed. */
+  processedAmong(scope: string, ids: readonly string[]): Promise<Set<string>>;
+  markAllProcessed(scope: string, ids: readonly string[]): Promise<void>;
 }
 
 export interface DeadLetterSink {
@@ -63,7 +64,9 @@ const HEARTBEAT_EVERY_MS = 3_000;
 /**
  * At-least-once consumption with exactly-once effects:
  * decode → skip duplicates → handle with jittered retries → mark processed → commit.
- * Poison messages go to `<topic>.dlq` and the partition moves on.
+ * Poison messages go to `<topic>.dlq` and the partition moves on. The store is asked once
+ * per batch which ids are done, and told which are done once per offset commit, just before
+ * it: two commands a batch, not two a message.
  */
 export class KafkaBatchConsumer {
   private readonly logger = new Logger(KafkaBatchConsumer.name);
@@ -116,6 +119,10 @@ export class KafkaBatchConsumer {
   async processBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
     const { topic, partition, messages } = batch;
     const commitIntervalMs = this.options.commitIntervalMs ?? 1_000;
+    const decoded = messages.map((message) => decode(topic as TopicName, message.value));
+    const seen = await this.alreadyProcessed(decoded);
+    /** Handled in this batch and not yet marked in the store: marked before the offset that covers them is committed. */
+    let unmarked: string[] = [];
     const finished = messages.map(() => false);
     let firstUnfinished = 0;
     let lastCommitAt = Date.now();
@@ -127,7 +134,12 @@ export class KafkaBatchConsumer {
       committed = firstUnfinished - 1;
       lastCommitAt = Date.now();
       const offset = (BigInt(messages[committed].offset) + 1n).toString();
-      commits = commits.then(() => this.consumer.commitOffsets([{ topic, partition, offset }]));
+      const marks = unmarked;
+      unmarked = [];
+      commits = commits.then(async () => {
+        if (marks.length > 0) await this.options.processed.markAllProcessed(this.options.groupId, marks);
+        await this.consumer.commitOffsets([{ topic, partition, offset }]);
+      });
       return commits;
     };
     let stopped = false;
@@ -135,7 +147,7 @@ export class KafkaBatchConsumer {
       for (const index of indexes) {
         stopped ||= !isRunning() || isStale() || this.draining.signal.aborted;
         if (stopped) return;
-        const done = await this.processMessage(topic as TopicName, partition, messages[index], heartbeat).catch((error: unknown) => {
+        const done = await this.processMessage(topic as TopicName, partition, messages[index], decoded[index], seen, heartbeat).catch((error: unknown) => {
           stopped = true;
           throw error;
         });
@@ -143,6 +155,7 @@ export class KafkaBatchConsumer {
           stopped = true;
           return;
         }
+        if (done === 'handled') unmarked.push((decoded[index] as { envelope: Envelope<unknown> }).envelope.id);
         finished[index] = true;
         while (finished[firstUnfinished]) resolveOffset(messages[firstUnfinished++].offset);
         await commit(false);
@@ -153,25 +166,38 @@ export class KafkaBatchConsumer {
     // Every lane settles before the batch ends, so no message is still in flight when kafkajs fetches again.
     const lanes = await Promise.allSettled([...lanesByKey(messages).values()].map((lane) => limit(() => runLane(lane))));
     await commit(true);
+    // Handled beyond an unfinished message, so no offset covers them yet: marked all the same, or a redelivery would redo them.
+    if (unmarked.length > 0) await this.options.processed.markAllProcessed(this.options.groupId, unmarked);
     const failed = lanes.find((lane): lane is PromiseRejectedResult => lane.status === 'rejected');
     if (failed) throw failed.reason;
   }
 
-  /** True when the message is finished with (handled, duplicate or dead-lettered). */
+  /** The ids of the batch's envelopes that this group has handled before. */
+  private async alreadyProcessed(decoded: Decoded[]): Promise<Set<string>> {
+    const ids = decoded.flatMap((result) => (result.ok ? [result.envelope.id] : []));
+    return ids.length === 0 ? new Set() : this.options.processed.processedAmong(this.options.groupId, ids);
+  }
+
+  /** How the message was finished with (handled, duplicate or dead-lettered), or false when draining stopped it. */
   private async processMessage(
     topic: TopicName,
     partition: number,
     message: KafkaMessage,
+    decoded: Decoded,
+    seen: Set<string>,
     heartbeat: () => Promise<void>,
-  ): Promise<boolean> {
+  ): Promise<'handled' | 'duplicate' | 'dead-lettered' | false> {
     const { metrics, groupId } = this.options;
     const origin = { topic, partition, offset: message.offset, groupId };
-    const decoded = decode(topic, message.value);
     if (!decoded.ok) {
       await this.deadLetter(message, origin, { reason: 'DECODE_ERROR', code: decoded.error.code, message: decoded.error.message, attempts: 0 });
-      return true;
+      return 'dead-lettered';
     }
     const envelope = decoded.envelope as Envelope<unknown>;
+    if (seen.has(envelope.id)) {
+      metrics.messagesProcessed.inc({ topic, outcome: 'duplicate' });
+      return 'duplicate';
+    }
 
     const context: MessageContext = {
       ...origin,
@@ -184,7 +210,7 @@ export class KafkaBatchConsumer {
     let attempts = 0;
     const stopTimer = metrics.handlerDuration.startTimer({ topic });
     try {
-      const outcome = await withLogContext(logBindings, () =>
+      await withLogContext(logBindings, () =>
         this.retryPolicy().execute(async () => {
           attempts += 1;
           try {
@@ -196,8 +222,10 @@ export class KafkaBatchConsumer {
           }
         }, this.draining.signal),
       );
-      metrics.messagesProcessed.inc({ topic, outcome });
-      return true;
+      metrics.messagesProcessed.inc({ topic, outcome: 'handled' });
+      // A repeat later in the batch (a producer that published twice; same key, so same lane, after this one) is a duplicate.
+      seen.add(envelope.id);
+      return 'handled';
     } catch (error) {
       if (error instanceof TaskCancelledError || this.draining.signal.aborted) return false;
       const exhausted = isRetryable(error);
@@ -207,23 +235,19 @@ export class KafkaBatchConsumer {
         message: internalDescription(error),
         attempts,
       });
-      return true;
+      return 'dead-lettered';
     } finally {
       stopTimer();
     }
   }
 
-  private async handleOnce(envelope: Envelope<unknown>, context: MessageContext, heartbeat: () => Promise<void>): Promise<'handled' | 'duplicate'> {
-    const { processed, groupId, handler } = this.options;
-    if (await processed.isProcessed(groupId, envelope.id)) return 'duplicate';
+  private async handleOnce(envelope: Envelope<unknown>, context: MessageContext, heartbeat: () => Promise<void>): Promise<void> {
     const beat = setInterval(() => void heartbeat().catch(() => undefined), HEARTBEAT_EVERY_MS);
     try {
-      await handler(envelope, context);
+      await this.options.handler(envelope, context);
     } finally {
       clearInterval(beat);
     }
-    await processed.markProcessed(groupId, envelope.id);
-    return 'handled';
   }
 
   private retryPolicy() {
@@ -243,6 +267,8 @@ export class KafkaBatchConsumer {
     this.logger.error({ ...origin, reason: failure.reason, code: failure.code, error: failure.message }, 'message sent to the DLQ');
   }
 }
+
+type Decoded = ReturnType<typeof decode>;
 
 /** Message indexes per key, in offset order; a message without a key is a lane of its own. */
 function lanesByKey(messages: KafkaMessage[]): Map<string, number[]> {

@@ -86,8 +86,9 @@ export class SyncAuditRepository implements OnModuleInit {
   private async writeSingleRuns(writes: SingleRunWrite[], attempt = 0): Promise<void[]> {
     try {
       await this.runs.db.transaction(async (session) => {
+        // Redelivered hires are rare: the first attempt inserts without asking, and only a duplicate makes the second look.
         const ids = [...new Set(writes.map(({ run }) => run._id))];
-        const stored = new Set((await this.runs.find({ _id: { $in: ids } }, { _id: 1 }, { session }).lean<{ _id: string }[]>()).map(({ _id }) => _id));
+        const stored = attempt === 0 ? new Set<string>() : new Set((await this.runs.find({ _id: { $in: ids } }, { _id: 1 }, { session }).lean<{ _id: string }[]>()).map(({ _id }) => _id));
         // One write per run id, the first, even if a redelivery joined the same group.
         const fresh = writes.filter(({ run }, index) => !stored.has(run._id) && writes.findIndex((other) => other.run._id === run._id) === index);
         if (fresh.length === 0) return;
@@ -97,8 +98,8 @@ export class SyncAuditRepository implements OnModuleInit {
         if (states.length > 0) await this.states.collection.bulkWrite(states as AnyBulkWriteOperation[], { session });
       });
     } catch (error) {
-      // Another replica committed one of these runs between our read and our insert: read again.
-      if (!isDuplicateKey(error) || attempt > 0) throw error;
+      // A run already stored (a redelivery), or committed by another replica meanwhile: look, then write the rest.
+      if (!isDuplicateKey(error) || attempt > 1) throw error;
       return this.writeSingleRuns(writes, attempt + 1);
     }
     return writes.map(() => undefined);
