@@ -111,4 +111,25 @@ describe('hr-sandbox (real broker, real store)', () => {
 
     expect((await call('GET', `/tenants/${tenant}/custom-fields`)).body).toEqual([{ label: 'icims_id', type: 'text' }]);
   });
+
+  it('keeps its employees across a clean restart: saves written behind memory reach the store before it stops', async () => {
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    const env = { ...stackEnv(), MONGO_URL: mongoUrlFor(uniqueName('hr-restart')), PORT: String(port), JWT_SIGNING_KEY: SIGNING_KEY };
+    const tenant = uniqueName('t');
+    const first = ServiceProcess.start('apps/hr-sandbox/dist/main.js', env);
+    await first.waitUntilReady(url);
+    const created = await request(`${url}/tenants/${tenant}/employees`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ icimsId: '77', firstName: 'Ada', lastName: 'Lovelace' }) });
+    const { id } = (await created.body.json()) as { id: string };
+    await request(`${url}/tenants/${tenant}/employees/${id}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ city: 'London' }) }).then((response) => response.body.dump());
+    first.kill('SIGTERM');
+    expect(await first.exited).toEqual({ code: 0, signal: null });
+
+    const second = ServiceProcess.start('apps/hr-sandbox/dist/main.js', env);
+    await second.waitUntilReady(url);
+    const kept = await request(`${url}/tenants/${tenant}/employees/${id}`);
+    await second.ensureStopped();
+
+    expect(await kept.body.json()).toMatchObject({ id, icimsId: '77', firstName: 'Ada', city: 'London' });
+  });
 });

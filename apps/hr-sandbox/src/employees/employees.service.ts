@@ -1,33 +1,29 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { randomUUID } from 'node:crypto';
 import { Model } from 'mongoose';
 import { Topic, WriteOrigin, createEvent } from '@icims-sync/contracts';
 import { EXPORTED_FIELDS } from '@icims-sync/mapping';
 import { HrApiErrorCode } from '@icims-sync/hr-client';
-import { AppException, EventPublisher, GroupedBulkWrite, InvalidInputException, isDuplicateKey } from '@icims-sync/platform';
+import { AppException, EventPublisher, InvalidInputException } from '@icims-sync/platform';
 import { EmployeeFieldsDto, ListEmployeesQueryDto } from './employee.dto';
 import { EmployeeIndex } from './employee-index';
+import { EmployeeWriteBehind } from './employee-write-behind';
 import { EmployeeDocument } from './employee.schema';
 
 export type Employee = Omit<EmployeeDocument, '_id' | 'icimsLink'> & { id: string };
 
 /** Employees per tenant; every save publishes `employee.updated`, as the real HR system does. */
 @Injectable()
-export class EmployeesService implements OnModuleInit {
+export class EmployeesService implements OnModuleInit, OnModuleDestroy {
   private readonly index = new EmployeeIndex();
-  /**
-   * Creates arriving together share one insert, acknowledged by the primary alone: the
-   * sandbox stands in for an HR system outside icims-sync, so its writes should not weigh
-   * on the store's figures as journaled writes of the product would.
-   */
-  private readonly inserts: GroupedBulkWrite<EmployeeDocument>;
+  private readonly store: EmployeeWriteBehind;
 
   constructor(
     @InjectModel(EmployeeDocument.name) private readonly model: Model<EmployeeDocument>,
     private readonly publisher: EventPublisher,
   ) {
-    this.inserts = new GroupedBulkWrite(model, { w: 1 });
+    this.store = new EmployeeWriteBehind(model);
   }
 
   async onModuleInit(): Promise<void> {
@@ -36,16 +32,18 @@ export class EmployeesService implements OnModuleInit {
     this.index.load(await this.model.find().lean<EmployeeDocument[]>());
   }
 
+  onModuleDestroy(): Promise<void> {
+    return this.store.flush();
+  }
+
   async create(tenantId: string, fields: EmployeeFieldsDto, origin: WriteOrigin): Promise<Employee> {
     const values = definedOnly(fields);
     const now = new Date();
     const saved = { _id: randomUUID(), tenantId, ...values, ...linkOf(tenantId, values.icimsId), createdAt: now, updatedAt: now } as EmployeeDocument;
+    // Checked and taken in the same turn: memory is the whole truth (one process), so a racing create finds the link taken.
     this.ensureLinkFree(saved.icimsLink, saved._id, values.icimsId);
-    // The id is new, so only the iCIMS link can be taken (by a create racing this one).
-    await this.inserts.write({ insertOne: { document: saved } }).catch((error: unknown) => {
-      throw this.translate(error, values.icimsId);
-    });
     this.index.put(saved);
+    this.store.insert(saved);
     const employee = toEmployee(saved);
     await this.publish(employee, Object.keys(values), origin);
     return employee;
@@ -69,15 +67,10 @@ export class EmployeesService implements OnModuleInit {
       // Timestamps set here, so memory and the store hold the same document.
       set.updatedAt = new Date();
       const update = { $set: set, ...(unset.length > 0 ? { $unset: Object.fromEntries(unset.map((field) => [field, ''])) } : {}) };
-      try {
-        await this.model.updateOne({ _id: id }, update, { timestamps: false, writeConcern: { w: 1 } });
-      } catch (error) {
-        throw this.translate(error, fields.icimsId ?? undefined);
-      }
-      // Onto the latest copy: a concurrent update of other fields has landed in the store too.
-      saved = { ...(this.index.get(tenantId, id) ?? current), ...set } as EmployeeDocument;
+      saved = { ...current, ...set } as EmployeeDocument;
       for (const field of unset) delete (saved as unknown as Record<string, unknown>)[field];
       this.index.put(saved);
+      this.store.update(id, update);
     }
     const employee = toEmployee(saved);
     await this.publish(employee, changes.map(([field]) => field), origin);
@@ -109,7 +102,7 @@ export class EmployeesService implements OnModuleInit {
     return document;
   }
 
-  /** Another employee holding the link is a conflict (the unique index decides a race). */
+  /** Another employee holding the link is a conflict; checked in the same turn as the save, so a racing save sees it. */
   private ensureLinkFree(icimsLink: string | undefined, employeeId: string, icimsId: string | undefined): void {
     const holder = icimsLink ? this.index.byIcimsLink(icimsLink) : undefined;
     if (holder && holder._id !== employeeId) throw takenError(icimsId);
@@ -122,10 +115,6 @@ export class EmployeesService implements OnModuleInit {
     await this.publisher.publish([
       createEvent(Topic.EmployeeUpdated, { tenantId, source: 'hr-sandbox', payload: { employeeId: employee.id, icimsId: employee.icimsId, changedFields, values, origin } }),
     ]);
-  }
-
-  private translate(error: unknown, icimsId: string | undefined): unknown {
-    return isDuplicateKey(error) ? takenError(icimsId) : error;
   }
 }
 
