@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { request } from 'undici';
 import { IcimsAuthError, IcimsUnavailable } from '../icims.exception';
 
@@ -23,14 +24,20 @@ export interface UsableToken {
   usableForMs: number;
 }
 
-/** iCIMS access tokens per tenant: one request at a time, reused until shortly before expiry. */
+/**
+ * iCIMS access tokens per tenant and per the credentials they came from: one request at a
+ * time, reused until shortly before expiry. Keyed by what the token came from, so new
+ * credentials (saved on any replica) never get a token of the old ones.
+ */
 export class OAuthTokenCache {
-  private readonly tokens = new Map<string, Promise<CachedToken>>();
+  /** Per tenant: the credentials' fingerprint and their token. */
+  private readonly tokens = new Map<string, { from: string; token: Promise<CachedToken> }>();
 
   async get(tenantId: string, credentials: OAuthClientCredentials): Promise<UsableToken> {
+    const from = fingerprintOf(credentials);
     const cached = this.tokens.get(tenantId);
-    let token = cached ? await cached.catch(() => undefined) : undefined;
-    if (!token || token.expiresAt - TOKEN_REFRESH_MARGIN_MS <= Date.now()) token = await this.refresh(tenantId, credentials);
+    let token = cached?.from === from ? await cached.token.catch(() => undefined) : undefined;
+    if (!token || token.expiresAt - TOKEN_REFRESH_MARGIN_MS <= Date.now()) token = await this.refresh(tenantId, from, credentials);
     return { value: token.value, usableForMs: Math.max(0, token.expiresAt - TOKEN_REFRESH_MARGIN_MS - Date.now()) };
   }
 
@@ -38,14 +45,19 @@ export class OAuthTokenCache {
     this.tokens.delete(tenantId);
   }
 
-  private refresh(tenantId: string, credentials: OAuthClientCredentials): Promise<CachedToken> {
+  private refresh(tenantId: string, from: string, credentials: OAuthClientCredentials): Promise<CachedToken> {
     const pending = fetchToken(credentials).catch((error: unknown) => {
-      this.tokens.delete(tenantId);
+      if (this.tokens.get(tenantId)?.token === pending) this.tokens.delete(tenantId);
       throw error;
     });
-    this.tokens.set(tenantId, pending);
+    this.tokens.set(tenantId, { from, token: pending });
     return pending;
   }
+}
+
+/** A one-way digest of everything a token depends on; it stays in memory, like the token. */
+function fingerprintOf({ clientId, clientSecret, tokenUrl, audience }: OAuthClientCredentials): string {
+  return createHash('sha256').update([clientId, clientSecret, tokenUrl, audience ?? DEFAULT_AUDIENCE].join('\0')).digest('hex');
 }
 
 /** `POST /oauth/token` with client credentials and the iCIMS audience. */

@@ -54,4 +54,15 @@ describe(describeConfig.name, () => {
     expect(sut.API_SECRET).toBe('[secret]');
     expect(JSON.stringify(sut)).not.toContain('s3cr3t-value');
   });
+
+  it('masks the credentials inside a connection string and keeps where it points', () => {
+    const sut = describeConfig(loadConfig(ExampleConfig, { ...VALID, API_SECRET: 'x', MONGO_URL: 'mongodb://icims-app:hunter2@db-1:27017,db-2:27017/icims?replicaSet=rs0' }));
+
+    expect(sut.MONGO_URL).toBe('mongodb://[credentials]@db-1:27017,db-2:27017/icims?replicaSet=rs0');
+    expect(JSON.stringify(sut)).not.toMatch(/hunter2|icims-app/);
+  });
+
+  it('leaves a URL without credentials as it is', () => {
+    expect(describeConfig(loadConfig(ExampleConfig, { ...VALID, API_SECRET: 'x' })).MONGO_URL).toBe(VALID.MONGO_URL);
+  });
 });

@@ -30,12 +30,17 @@ export function loadConfigOrExit<T extends object>(schema: new () => T, env: Nod
   }
 }
 
-/** The config as printable key/values, secrets masked. */
+/** The config as printable key/values: secrets masked, and the credentials inside any URL (`mongodb://user:password@…`). */
 export function describeConfig(config: object): Record<string, unknown> {
   const secrets = new Set(secretKeysOf(config));
   return Object.fromEntries(
-    Object.entries(config).map(([key, value]) => [key, secrets.has(key) ? '[secret]' : value]),
+    Object.entries(config).map(([key, value]) => [key, secrets.has(key) ? '[secret]' : typeof value === 'string' ? withoutUrlCredentials(value) : value]),
   );
+}
+
+/** `scheme://user:password@host…` → `scheme://[credentials]@host…`; anything else as it is. */
+export function withoutUrlCredentials(value: string): string {
+  return value.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/?#]*@/i, '$1[credentials]@');
 }
 
 /** An empty variable means "not set", so defaults apply. */
