@@ -165,6 +165,17 @@ describe('POST /webhooks/icims (gateway + vault + iCIMS sandbox, real broker and
       expect(response.status).toBe(413);
     });
 
+    it.each([
+      ['br', Buffer.from(JSON.stringify({ customerId: '1' })), 415, 'UNSUPPORTED_ENCODING'],
+      ['gzip', Buffer.from('this is not gzip at all'), 400, 'INVALID_GZIP'],
+    ])('answers a body with Content-Encoding %s it cannot read with a 4xx naming it, never a 500', async (encoding, body, status, code) => {
+      const response = await call(gatewayUrl, 'POST', '/webhooks/icims', body, { ...goodAuth, 'content-encoding': encoding });
+
+      expect(response.status).toBe(status);
+      expect(response.body.error).toMatchObject({ code });
+      expect(response.body.error.errorId).toBeUndefined();
+    });
+
     it('401 for a signed request whose body was changed in transit', async () => {
       const body = JSON.stringify(event(hmac.customerId, { personId: '990003' }));
       const url = new URL(`${gatewayUrl}/webhooks/icims`);

@@ -14,6 +14,10 @@ describe(AppExceptionFilter.name, () => {
     [new BadRequestException(['a must be set', 'b must be set']), 400, 'BAD_REQUEST'],
     [Object.assign(new Error('Body cannot be empty'), { code: 'FST_ERR_CTP_EMPTY_JSON_BODY' }), 400, 'EMPTY_BODY'],
     [Object.assign(new Error('too large'), { code: 'FST_ERR_CTP_BODY_TOO_LARGE' }), 413, 'PAYLOAD_TOO_LARGE'],
+    // Raised by the webhook body hook before any handler (Content-Encoding: br; a body that says gzip and is not).
+    [Object.assign(new Error('content-encoding br is not supported'), { statusCode: 415, code: 'UNSUPPORTED_ENCODING' }), 415, 'UNSUPPORTED_ENCODING'],
+    [Object.assign(new Error('the body says gzip but is not valid gzip'), { statusCode: 400, code: 'INVALID_GZIP' }), 400, 'INVALID_GZIP'],
+    [Object.assign(new Error('Unsupported Media Type'), { statusCode: 415, code: 'FST_ERR_CTP_UNKNOWN_ENCODING' }), 415, 'CTP_UNKNOWN_ENCODING'],
   ])('maps %p to %i with code %s', (exception, status, code) => {
     const response = sut.toResponse(exception);
 

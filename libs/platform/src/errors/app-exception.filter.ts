@@ -56,6 +56,12 @@ export class AppExceptionFilter implements ExceptionFilter {
     if (fastifyError) {
       return { status: fastifyError.status, body: { error: { code: fastifyError.code, message: (exception as Error).message } } };
     }
+    // A client error raised by Fastify or a hook before any handler (an unsupported or broken
+    // content encoding, say) carries its own 4xx status and code: bad input is never a 500.
+    const { statusCode, code } = (exception ?? {}) as { statusCode?: unknown; code?: unknown };
+    if (exception instanceof Error && typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500 && typeof code === 'string') {
+      return { status: statusCode, body: { error: { code: code.replace(/^FST_ERR_/, ''), message: exception.message } } };
+    }
     return this.serverError(exception, 500, 'INTERNAL_ERROR', 'An unexpected error occurred.');
   }
 
