@@ -136,6 +136,14 @@ describe('admin API: iCIMS settings (gateway + vault + sandboxes)', () => {
       .setAudience('icims-sync')
       .setExpirationTime('1h')
       .sign(new TextEncoder().encode(adminJwtKey()));
+    // The gateway's own key, but a token it must refuse all the same.
+    const signed = (alg: string, claims: (jwt: SignJWT) => SignJWT) =>
+      claims(new SignJWT({ tenantId: tenant, roles: ['HR_ADMIN'], name: 'Ada Admin' }).setProtectedHeader({ alg }).setSubject('ada').setIssuer('hr-sandbox').setAudience('icims-sync')).sign(
+        new TextEncoder().encode(jwtKey),
+      );
+    tokens.neverExpires = await signed('HS256', (jwt) => jwt.setIssuedAt());
+    tokens.otherAlgorithm = await signed('HS512', (jwt) => jwt.setIssuedAt().setExpirationTime('1h'));
+    tokens.tooOld = await signed('HS256', (jwt) => jwt.setIssuedAt(Math.floor(Date.now() / 1000) - 2 * 86_400).setExpirationTime('1h'));
     secretsUsed.push(...Object.values(tokens));
     mongo = await new MongoClient(stackEnv().MONGO_URL).connect();
   });
@@ -161,6 +169,9 @@ describe('admin API: iCIMS settings (gateway + vault + sandboxes)', () => {
   it.each([
     ['anonymous', undefined, 401, 'AUTHENTICATION_REQUIRED'],
     ['a token signed with another key', 'forged', 401, 'AUTHENTICATION_REQUIRED'],
+    ['a token without an expiry', 'neverExpires', 401, 'AUTHENTICATION_REQUIRED'],
+    ['a token signed with an algorithm not configured (HS512)', 'otherAlgorithm', 401, 'AUTHENTICATION_REQUIRED'],
+    ['a token issued two days ago, whatever its exp', 'tooOld', 401, 'AUTHENTICATION_REQUIRED'],
     ['an employee', 'eve', 403, 'FORBIDDEN'],
     ['an inactive HR admin', 'ivan', 403, 'FORBIDDEN'],
     ["another tenant's HR admin", 'olga', 403, 'FORBIDDEN'],

@@ -13,7 +13,13 @@ export interface AdminClaims {
 
 const unauthenticated = (message: string) => new AppException('AUTHENTICATION_REQUIRED', message, 'unauthorized');
 
-/** Verifies admin bearer tokens: signature, issuer, audience and expiry, then the claims we rely on. */
+/** A sign-in older than this is refused whatever its `exp` says: a token that never expires is no sign-in. */
+const MAX_TOKEN_AGE = '12h';
+/** The algorithms each kind of key may sign with; nothing else is accepted (no `none`, no other HS size). */
+const SECRET_ALGORITHMS = ['HS256'];
+const JWKS_ALGORITHMS = ['RS256', 'ES256'];
+
+/** Verifies admin bearer tokens: algorithm, signature, issuer, audience, `exp`, `iat` within the maximum age, then the claims we rely on. */
 @Injectable()
 export class AdminTokenVerifier {
   private readonly key: Uint8Array | JWTVerifyGetKey;
@@ -27,7 +33,14 @@ export class AdminTokenVerifier {
     if (!token) throw unauthenticated('sign in first: this API needs an HR admin bearer token');
     let payload: JWTPayload;
     try {
-      const options = { issuer: this.config.ADMIN_JWT_ISSUER, audience: this.config.ADMIN_JWT_AUDIENCE, clockTolerance: 30 };
+      const options = {
+        issuer: this.config.ADMIN_JWT_ISSUER,
+        audience: this.config.ADMIN_JWT_AUDIENCE,
+        algorithms: typeof this.key === 'function' ? JWKS_ALGORITHMS : SECRET_ALGORITHMS,
+        requiredClaims: ['exp', 'iat', 'sub'],
+        maxTokenAge: MAX_TOKEN_AGE,
+        clockTolerance: 30,
+      };
       payload = (typeof this.key === 'function' ? await jwtVerify(token, this.key, options) : await jwtVerify(token, this.key, options)).payload;
     } catch {
       throw unauthenticated('the bearer token is invalid or has expired; sign in again');
