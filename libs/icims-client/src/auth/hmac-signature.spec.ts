@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { canonicalString, parseHmacAuthorization, sha256Hex, signRequest, verifySignature } from './hmac-signature';
 
 describe('HMAC signatures', () => {
@@ -29,6 +30,17 @@ describe('HMAC signatures', () => {
   ])('rejects %s', (_case, change, key, ageMs, verdict) => {
     const { headers, parsed } = signed();
     expect(verifySignature({ ...request, headers, ...change }, parsed, key, new Date(now.getTime() + ageMs))).toBe(verdict);
+  });
+
+  it.each([
+    ['the date', ['content-type', 'host', 'x-icims-content-sha256']],
+    ['the body hash', ['content-type', 'host', 'x-icims-date']],
+    ['the host', ['content-type', 'x-icims-content-sha256', 'x-icims-date']],
+  ])('rejects a correct signature whose header list leaves out %s', (_left, signedHeaders) => {
+    const headers = { ...request.headers, 'x-icims-date': '2026-11-22T10:00:00+0000', 'x-icims-content-sha256': sha256Hex(request.body) };
+    const signature = createHmac('sha256', 'secret-key').update(canonicalString({ ...request, headers, bodySha256: sha256Hex(request.body) }, signedHeaders)).digest('hex');
+
+    expect(verifySignature({ ...request, headers }, { username: 'svc-user', signedHeaders, signature }, 'secret-key', now)).toBe('unsigned-headers');
   });
 
   it.each([undefined, 'Basic abc', 'x-icims-v1-hmac-sha256 user=u', 'x-icims-v1-hmac-sha256 user=u,signedheaders=host,signature=zz'])('does not parse %p', (header) => {

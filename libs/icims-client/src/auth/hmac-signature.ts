@@ -8,6 +8,11 @@ import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 export const HMAC_SCHEME = 'x-icims-v1-hmac-sha256';
 export const SIGNED_HEADERS = ['content-type', 'host', 'x-icims-content-sha256', 'x-icims-date'] as const;
 export const MAX_CLOCK_SKEW_MS = 5 * 60_000;
+/**
+ * What a signature must cover, whatever list the signer names: the date (or it could be
+ * replayed with a fresh one for ever), the body hash (or any body would do) and the host.
+ */
+export const REQUIRED_SIGNED_HEADERS = ['host', 'x-icims-content-sha256', 'x-icims-date'] as const;
 
 export interface SignableRequest {
   method: string;
@@ -67,10 +72,11 @@ export function parseHmacAuthorization(header: string | undefined): ParsedHmacAu
   return { username: fields.user, signedHeaders: fields.signedheaders.split(';'), signature: fields.signature };
 }
 
-export type HmacVerdict = 'valid' | 'malformed' | 'stale' | 'body-mismatch' | 'bad-signature';
+export type HmacVerdict = 'valid' | 'malformed' | 'unsigned-headers' | 'stale' | 'body-mismatch' | 'bad-signature';
 
-/** Checks a signed request: fresh date (±5 min), body hash, then the signature in constant time. */
+/** Checks a signed request: the required headers signed, fresh date (±5 min), body hash, then the signature in constant time. */
 export function verifySignature(request: ReceivedRequest, parsed: ParsedHmacAuthorization, hmacKey: string, now = new Date()): HmacVerdict {
+  if (REQUIRED_SIGNED_HEADERS.some((name) => !parsed.signedHeaders.includes(name))) return 'unsigned-headers';
   const date = request.headers['x-icims-date'];
   const at = date ? Date.parse(date.replace(/([+-]\d{2})(\d{2})$/, '$1:$2')) : NaN;
   if (Number.isNaN(at)) return 'malformed';
