@@ -318,6 +318,7 @@ describe('admin API: iCIMS settings (gateway + vault + sandboxes)', () => {
 
   it('generates inbound webhook auth shown once, which then authenticates a hire', async () => {
     expect((await ada('PUT', '/hired-statuses', { statusIds: ['bad id!'] })).body.error.message).toContain('each of statusIds must be an iCIMS status id');
+    expect(await ada('PUT', '/hired-statuses', { statusIds: [] })).toMatchObject({ status: 400, body: { error: { message: expect.stringContaining('statusIds must name at least one status') } } });
     expect((await ada('PUT', '/hired-statuses', { statusIds: [HIRED, HIRED, 'C9'] })).body.hiredStatusIds).toEqual([HIRED, 'C9']);
     const generated = await ada('POST', '/inbound-auth', { method: 'hmac' });
     expect(generated).toEqual({ status: 201, body: { method: 'hmac', identity: `icims-${tenant}`, secret: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/), webhookPath: '/webhooks/icims' } });

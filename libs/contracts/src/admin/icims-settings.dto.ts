@@ -1,4 +1,4 @@
-import { ArrayMaxSize, Equals, IsArray, IsBoolean, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, Equals, IsArray, IsBoolean, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 
 export const ICIMS_REGIONS = ['US', 'EU', 'CA'] as const;
 export type IcimsRegion = (typeof ICIMS_REGIONS)[number];
@@ -85,6 +85,8 @@ export class InboundAuthDto {
 /** `PUT .../icims/hired-statuses`: the iCIMS workflow status ids that mean "hired". */
 export class HiredStatusesDto {
   @IsArray({ message: 'statusIds must be a list' })
+  // An empty list would turn every hire into "ignored" without a word: to stop hires, switch automatic import off.
+  @ArrayMinSize(1, { message: 'statusIds must name at least one status: with none, every hire would be ignored (to stop hires, switch automatic import off)' })
   @ArrayMaxSize(50, { message: 'statusIds may hold at most 50 ids' })
   @Matches(/^[A-Za-z0-9_-]{1,64}$/, { each: true, message: 'each of statusIds must be an iCIMS status id such as C38353' })
   statusIds!: string[];
