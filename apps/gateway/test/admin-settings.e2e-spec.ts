@@ -316,6 +316,16 @@ describe('admin API: iCIMS settings (gateway + vault + sandboxes)', () => {
     expect(fixed.body).toMatchObject({ connection: { state: 'connected' }, owner: { userId: 'ada', valid: true }, automaticSync: { import: true, export: true } });
   });
 
+  it.each([
+    ['', '?before[$gt]=2020-01-01', 'before[$gt]', 'this endpoint takes none'],
+    ['/changes', '?before[$gt]=2020-01-01', 'before[$gt]', 'this endpoint takes limit, before'],
+    ['/owner-candidates', '?all=1', 'all', 'this endpoint takes none'],
+  ])('answers 400 naming a query parameter GET /icims%s does not take', async (path, query, name, accepted) => {
+    const response = await ada('GET', `${path}${query}`);
+
+    expect(response).toMatchObject({ status: 400, body: { error: { code: 'UNKNOWN_QUERY_PARAMETER', message: `unknown query parameter ${name}: ${accepted}` } } });
+  });
+
   it('generates inbound webhook auth shown once, which then authenticates a hire', async () => {
     expect((await ada('PUT', '/hired-statuses', { statusIds: ['bad id!'] })).body.error.message).toContain('each of statusIds must be an iCIMS status id');
     expect(await ada('PUT', '/hired-statuses', { statusIds: [] })).toMatchObject({ status: 400, body: { error: { message: expect.stringContaining('statusIds must name at least one status') } } });

@@ -28,3 +28,4 @@ export * from './observability.module';
 export * from './bootstrap/bootstrap-service';
 export * from './security/constant-time.util';
 export * from './mongo/grouped-lookup';
+export * from './http/declared-query.interceptor';

@@ -1,5 +1,6 @@
 import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { IsString, MaxLength } from 'class-validator';
+import { AcceptsAnyQuery } from '@icims-sync/platform';
 import { ReceiveIcimsEventUseCase, WebhookOutcome } from './receive-icims-event.usecase';
 import { VaultInboundClient } from './vault-inbound.client';
 import { WEBHOOK_PATH, WebhookRequest } from './webhook-body.hook';
@@ -20,6 +21,8 @@ export class WebhooksController {
 
   @Post(WEBHOOK_PATH)
   @HttpCode(200)
+  // The URL is typed into iCIMS by the customer; an HMAC signature covers its query, whatever it holds.
+  @AcceptsAnyQuery()
   icimsEvent(@Req() request: WebhookRequest, @Body() body: unknown): Promise<WebhookOutcome> {
     const headers = Object.fromEntries(Object.entries(request.headers).map(([key, value]) => [key, String(value)]));
     return this.receive.execute({ pathAndQuery: request.url, headers, rawBody: request.webhookRawBody ?? Buffer.alloc(0), body });

@@ -1,12 +1,13 @@
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import { DynamicModule, INestApplication, ValidationPipe } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { NestFactory, Reflector } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { HttpServiceConfig } from '../config/base-service.config';
 import { describeConfig, loadConfigOrExit } from '../config/load-config';
+import { DeclaredQueryInterceptor } from '../http/declared-query.interceptor';
 import { AppException } from '../errors/app.exception';
 import { AppExceptionFilter } from '../errors/app-exception.filter';
 import { echoRequestId, requestIdOf } from '../logging/request-id.util';
@@ -67,6 +68,8 @@ export async function bootstrapService<C extends HttpServiceConfig>(
   app.useGlobalFilters(new AppExceptionFilter());
   // Bodies are checked against their DTO: unknown fields refused, every problem named.
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }));
+  // And query parameters against what the route declares.
+  app.useGlobalInterceptors(new DeclaredQueryInterceptor(app.get(Reflector)));
 
   definition.configureApp?.(app, config);
 
