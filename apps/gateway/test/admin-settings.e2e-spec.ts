@@ -351,6 +351,21 @@ describe('admin API: iCIMS settings (gateway + vault + sandboxes)', () => {
     const oauth = await ada('POST', '/inbound-auth', { method: 'oauth' });
     expect(oauth.body).toMatchObject({ method: 'oauth', identity: expect.stringMatching(new RegExp(`^icims-${tenant}-[0-9a-f]{8}$`)), tokenPath: '/webhooks/oauth/token' });
     secretsUsed.push(oauth.body.secret);
+
+    // The token endpoint: client credentials only, and an answer no cache keeps.
+    const tokenRequest = (grantType: string) =>
+      fetch(`${urls.gateway}/webhooks/oauth/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ grant_type: grantType, client_id: oauth.body.identity, client_secret: oauth.body.secret }).toString(),
+      });
+    const issued = await tokenRequest('client_credentials');
+    expect(issued.status).toBe(200);
+    expect(issued.headers.get('cache-control')).toBe('no-store');
+    secretsUsed.push(((await issued.json()) as { access_token: string }).access_token);
+    const refused = await tokenRequest('password');
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toContain('grant_type must be client_credentials');
   });
 
   it('writes every change to config_changes with who and when, and never a secret value', async () => {

@@ -1,12 +1,12 @@
-import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
-import { IsString, MaxLength } from 'class-validator';
+import { Body, Controller, Header, HttpCode, Post, Req } from '@nestjs/common';
+import { Equals, IsString, MaxLength } from 'class-validator';
 import { AcceptsAnyQuery } from '@icims-sync/platform';
 import { ReceiveIcimsEventUseCase, WebhookOutcome } from './receive-icims-event.usecase';
 import { VaultInboundClient } from './vault-inbound.client';
 import { WEBHOOK_PATH, WebhookRequest } from './webhook-body.hook';
 
 class TokenRequestDto {
-  @IsString() grant_type!: string;
+  @Equals('client_credentials', { message: 'grant_type must be client_credentials' }) grant_type!: string;
   @IsString() @MaxLength(200) client_id!: string;
   @IsString() @MaxLength(200) client_secret!: string;
 }
@@ -31,6 +31,9 @@ export class WebhooksController {
   /** OAuth 2.0 client credentials for iCIMS, form-encoded as the spec has it. */
   @Post('webhooks/oauth/token')
   @HttpCode(200)
+  // RFC 6749 5.1: a token answer is never cached, by a proxy or the client.
+  @Header('Cache-Control', 'no-store')
+  @Header('Pragma', 'no-cache')
   token(@Body() body: TokenRequestDto): Promise<unknown> {
     return this.vault.issueToken(body.client_id, body.client_secret);
   }
