@@ -20,6 +20,8 @@ export interface ProgressEvent {
 export function runEvents(current: () => Promise<SyncRunView>, live: Observable<SyncProgressPayload>): Observable<MessageEvent> {
   let lastTotal = -1;
   let finished = false;
+  /** Each progress event's id, one more than the last: two events at the same total (queued, then running) are two ids. */
+  let sequence = 0;
   const progress = merge(
     // Live events are listened to before the stored state is read, so none falls in between;
     // whichever is older is dropped.
@@ -31,10 +33,10 @@ export function runEvents(current: () => Promise<SyncRunView>, live: Observable<
         finished = FINISHED.has(event.status);
         return true;
       }),
-      map((event): MessageEvent => ({ type: 'progress', id: String(event.counters.total), data: event })),
+      map((event): MessageEvent => ({ type: 'progress', id: String((sequence += 1)), data: event })),
     ),
     // Same id as the last progress event: Last-Event-ID keeps pointing at real progress.
-    interval(HEARTBEAT_MS).pipe(map((): MessageEvent => ({ type: 'heartbeat', id: String(Math.max(lastTotal, 0)), data: {} }))),
+    interval(HEARTBEAT_MS).pipe(map((): MessageEvent => ({ type: 'heartbeat', id: String(sequence), data: {} }))),
   );
   return progress.pipe(takeWhile((event) => !(event.type === 'progress' && FINISHED.has((event.data as ProgressEvent).status)), true));
 }
