@@ -38,7 +38,7 @@ export async function explainQueriesOf(connection: Connection, exercise: () => P
     for (const command of statementsOf(event)) {
       const explanation = await connection.db!.command({ explain: command, verbosity: 'queryPlanner' });
       const stages = winningStages(explanation);
-      explained.push({ query: describe(event.commandName, command), plan: stages.map(({ name }) => name).join(' < '), readsWholeCollection: stages.some(({ whole }) => whole) });
+      explained.push({ query: summaryOf(event.commandName, command), plan: stages.map(({ name }) => name).join(' < '), readsWholeCollection: stages.some(({ whole }) => whole) });
     }
   }
   return explained;
@@ -53,7 +53,7 @@ function statementsOf(event: CommandStartedEvent): Document[] {
   return [command];
 }
 
-function describe(commandName: string, command: Document): string {
+function summaryOf(commandName: string, command: Document): string {
   const filter = command.filter ?? command.query ?? command.updates?.[0]?.q ?? command.deletes?.[0]?.q ?? command.pipeline?.[0];
   return `${commandName} ${String(command[commandName])} ${JSON.stringify(filter ?? {})}`;
 }

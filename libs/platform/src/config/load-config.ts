@@ -39,7 +39,7 @@ export function describeConfig(config: object): Record<string, unknown> {
 }
 
 /** `scheme://user:password@host…` → `scheme://[credentials]@host…`; anything else as it is. */
-export function withoutUrlCredentials(value: string): string {
+function withoutUrlCredentials(value: string): string {
   return value.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/?#]*@/i, '$1[credentials]@');
 }
 

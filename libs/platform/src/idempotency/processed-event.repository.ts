@@ -42,11 +42,10 @@ export class ProcessedEventRepository implements ProcessedEventStore, OnModuleIn
     return (await this.lookups.findById(keyOf(scope, id))) !== null;
   }
 
-  /** One query for a consumer's batch. */
+  /** Asked together, so a consumer's batch costs one query (the lookups share it). */
   async processedAmong(scope: string, ids: readonly string[]): Promise<Set<string>> {
-    const found = await this.model.collection.find({ _id: { $in: ids.map((id) => keyOf(scope, id)) } } as never, { projection: { _id: 1 } }).toArray();
-    const prefix = `${scope}:`.length;
-    return new Set(found.map(({ _id }) => String(_id).slice(prefix)));
+    const processed = await Promise.all(ids.map((id) => this.isProcessed(scope, id)));
+    return new Set(ids.filter((_, index) => processed[index]));
   }
 
   async markAllProcessed(scope: string, ids: readonly string[]): Promise<void> {

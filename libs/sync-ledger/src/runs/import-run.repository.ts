@@ -119,7 +119,7 @@ export class ImportRunRepository {
     } catch (error) {
       // Inside a transaction a duplicate aborts the whole write: drop the recorded ones and write the rest.
       if (!isDuplicateKey(error)) throw error;
-      const recorded = new Set((await this.records.find({ _id: { $in: documents.map((document) => document._id) } }, { _id: 1 }).lean<{ _id: string }[]>()).map(({ _id }) => _id));
+      const recorded = await this.storedRecordIds(documents.map((document) => document._id));
       return this.writeOutcomes(runId, documents.filter((document) => !recorded.has(document._id)), position);
     }
   }
@@ -139,9 +139,13 @@ export class ImportRunRepository {
 
   /** Which of `icimsIds` already have a record in the run. */
   async recorded(runId: string, icimsIds: string[]): Promise<Set<string>> {
-    if (icimsIds.length === 0) return new Set();
-    const found = await this.records.find({ _id: { $in: icimsIds.map((icimsId) => recordIdOf(runId, { icimsId })) } }, { icimsId: 1 }).lean<Pick<SyncRecordDocument, 'icimsId'>[]>();
-    return new Set(found.map((record) => record.icimsId!));
+    const stored = await this.storedRecordIds(icimsIds.map((icimsId) => recordIdOf(runId, { icimsId })));
+    return new Set(icimsIds.filter((icimsId) => stored.has(recordIdOf(runId, { icimsId }))));
+  }
+
+  private async storedRecordIds(ids: string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    return new Set((await this.records.find({ _id: { $in: ids } }, { _id: 1 }).lean<{ _id: string }[]>()).map(({ _id }) => _id));
   }
 
   /**
