@@ -135,12 +135,19 @@ export class IcimsClient {
     }
   }
 
-  /** A 429 pauses the tenant; short waits are waited out here, long ones go to the caller. */
+  /** A 429 pauses the tenant; short waits are waited out here, long ones go to the caller. A 401 is tried once more. */
   private async withRateLimitWaits(tenant: IcimsTenant, method: Dispatcher.HttpMethod, path: string, body: unknown, priority: RequestPriority, what: string): Promise<unknown> {
+    let reauthorized = false;
     for (let attempt = 0; ; attempt += 1) {
       try {
         return await this.send(tenant, method, path, body, priority, what);
       } catch (error) {
+        // Headers kept from before a credential change (a token of the old client id): the
+        // 401 dropped them, and one more try with fresh ones tells stale from wrong.
+        if (error instanceof IcimsAuthError && !reauthorized) {
+          reauthorized = true;
+          continue;
+        }
         const waitable = error instanceof IcimsRateLimited && error.retryAfterMs <= this.options.maxRetryAfterMs && attempt < this.options.max429Retries;
         if (!waitable) throw error;
         await new Promise((resolve) => setTimeout(resolve, (error as IcimsRateLimited).retryAfterMs));

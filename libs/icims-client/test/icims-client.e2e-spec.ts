@@ -1,6 +1,7 @@
 import { request } from 'undici';
 import {
   IcimsAuthError,
+  IcimsAuthorizer,
   IcimsClient,
   IcimsCredentials,
   IcimsRateLimited,
@@ -148,6 +149,23 @@ describe('IcimsClient against the iCIMS sandbox (real HTTP)', () => {
     const { client, tenant } = await setUp({ credentials, wrongSecret: true });
 
     await expect(client.getPerson(tenant, '1000')).rejects.toBeInstanceOf(IcimsAuthError);
+  });
+
+  it('asks once for fresh headers when iCIMS refuses ones kept from before a credential change', async () => {
+    const { tenant, customerId, secrets } = await setUp();
+    const { id } = await admin('POST', `${customerId}/people`, { firstname: 'Ada', lastname: 'Lovelace' });
+    const fresh = new LocalIcimsAuthorizer(() => ({ method: 'oauth2', clientId: secrets.clientId, clientSecret: secrets.clientSecret, tokenUrl: `${baseUrl}/oauth/token` }));
+    const invalidated: string[] = [];
+    // The token of the client id the tenant used before, still held where it was reused.
+    const authorizer: IcimsAuthorizer = {
+      authorize: async (outbound) => (invalidated.length === 0 ? { authorization: 'Bearer token-of-the-old-client' } : fresh.authorize(outbound)),
+      invalidate: (tenantId) => invalidated.push(tenantId),
+    };
+    const client = new IcimsClient({ baseUrl, authorizer, budget: new RequestBudget(() => ({ dailyLimit: 100, reserveForManual: 0 })), retries: 0 });
+    clients.push(client);
+
+    await expect(client.getPerson(tenant, id)).resolves.toMatchObject({ firstname: 'Ada' });
+    expect(invalidated).toEqual([tenant.tenantId]);
   });
 
   it('caches the OAuth token across calls', async () => {
