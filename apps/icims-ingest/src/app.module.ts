@@ -8,10 +8,10 @@ import { CandidateHiredConsumer } from './hires/candidate-hired.consumer';
 import { IcimsClients } from './hires/icims-clients';
 import { ImportHireUseCase } from './hires/import-hire.usecase';
 import { DeletionSweep } from './imports/deletion-sweep';
+import { MassChangeGuard } from './imports/mass-change-guard';
 import { ImportRequestedConsumer } from './imports/import-requested.consumer';
 import { PeoplePages } from './imports/people-pages';
 import { RunImportUseCase } from './imports/run-import.usecase';
-import { RunProgressPublisher } from './imports/run-progress.publisher';
 import { PersonSyncService } from './people/person-sync.service';
 import { TenantSettingsClient, VaultInternalClient } from '@icims-sync/vault-client';
 
@@ -25,7 +25,7 @@ export class IcimsIngestModule {
       module: IcimsIngestModule,
       imports: [
         PlatformModule.forRoot({ service: SERVICE_NAME, config, kafka: { topics: [Topic.CandidateHired, Topic.ImportRequested, Topic.SyncProgress] }, mongo: {}, idempotency: true }),
-        SyncLedgerModule.forRoot({ retentionDays: config.AUDIT_RETENTION_DAYS, service: SERVICE_NAME }),
+        SyncLedgerModule.forRoot({ retentionDays: config.AUDIT_RETENTION_DAYS, service: SERVICE_NAME, leases: { queuedMs: config.IMPORT_QUEUED_LEASE_MS, runningMs: config.IMPORT_RUNNING_LEASE_MS } }),
         HrClientModule.forRoot(config.HR_API_URL),
       ],
       controllers: [CandidateHiredConsumer, ImportRequestedConsumer],
@@ -35,7 +35,7 @@ export class IcimsIngestModule {
         RunImportUseCase,
         PeoplePages,
         DeletionSweep,
-        RunProgressPublisher,
+        MassChangeGuard,
         IcimsClients,
         {
           provide: TenantSettingsClient,

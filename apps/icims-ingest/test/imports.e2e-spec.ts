@@ -212,4 +212,45 @@ describe('imports', () => {
     expect(employees).toHaveLength(2970);
     expect(new Set(employees.map((employee) => employee.icimsId)).size).toBe(2970);
   });
+
+  it('holds an import after a customer-id switch before it deactivates anyone, and goes on only when an HR admin confirms', async () => {
+    const tenantId = uniqueName('switch');
+    const [oldCustomer, newCustomer] = [randomCustomerId(), randomCustomerId()];
+    const { adminToken } = await stack.connectTenant(tenantId, oldCustomer);
+    const base = `/admin/tenants/${tenantId}`;
+    await sandbox(oldCustomer, 'POST', '/seed', { count: 40, seed: 31, invalidEvery: 0 });
+    const baselineRunId = (await admin(adminToken, 'POST', `${base}/imports`, { mode: 'full' })).body.runId as string;
+    const baseline = await finished(adminToken, tenantId, baselineRunId);
+    expect(baseline.counters).toMatchObject({ added: 40, total: 40 });
+    const newSecret = `secret-${uniqueName('s')}`;
+    await callJson('PUT', `${stack.urls.sandbox}/sandbox/customers/${newCustomer}`, { clientId: `${tenantId}-new-client`, clientSecret: newSecret });
+    await sandbox(newCustomer, 'POST', '/seed', { count: 5, seed: 32, invalidEvery: 0 });
+    const credentials = { method: 'oauth2', customerId: newCustomer, clientId: `${tenantId}-new-client`, clientSecret: newSecret };
+
+    const unconfirmed = await callJson('PUT', `${stack.urls.gateway}${base}/icims/credentials`, credentials, { authorization: `Bearer ${adminToken}` });
+    expect(unconfirmed.status).toBe(409);
+    expect(unconfirmed.body.error).toMatchObject({ code: 'CUSTOMER_ID_CHANGE_UNCONFIRMED', details: { linkedCustomerId: oldCustomer } });
+    expect((await callJson('PUT', `${stack.urls.gateway}${base}/icims/credentials`, { ...credentials, confirmCustomerIdChange: true }, { authorization: `Bearer ${adminToken}` })).status).toBe(200);
+    expect((await callJson('POST', `${stack.urls.gateway}${base}/icims/connect`, undefined, { authorization: `Bearer ${adminToken}` })).body.status).toBe('connected');
+
+    const switched = (await admin(adminToken, 'POST', `${base}/imports`, { mode: 'full' })).body.runId as string;
+    const held = await expectEventually(async () => {
+      const run = (await admin(adminToken, 'GET', `${base}/imports/${switched}`)).body;
+      expect({ status: run.status, error: run.error }).toEqual({ status: 'needs_confirmation', error: undefined });
+      return run;
+    }, { timeoutMs: 60_000 });
+
+    // The new customer numbers its people from the same first id: 5 of them match linked employees, 35 are missing.
+    expect(held.hold).toMatchObject({ code: 'MASS_DEACTIVATION', planned: 35, population: 40, maxPercent: 5 });
+    expect(held.counters).toMatchObject({ deleted: 0, total: 5 });
+    expect((await linkedEmployees(tenantId)).filter((employee) => employee.userStatus === 'inactive')).toHaveLength(0);
+    expect((await admin(adminToken, 'POST', `${base}/imports/${baselineRunId}/confirm`)).body.error).toMatchObject({ code: 'RUN_NOT_HELD' });
+
+    const confirmed = await admin(adminToken, 'POST', `${base}/imports/${switched}/confirm`);
+    expect(confirmed.status).toBe(202);
+    expect(confirmed.body.confirmation).toMatchObject({ userId: expect.any(String) });
+    const run = await finished(adminToken, tenantId, switched);
+    expect(run).toMatchObject({ status: 'succeeded', counters: { deleted: 35, total: 40 } });
+    expect((await linkedEmployees(tenantId)).filter((employee) => employee.userStatus === 'inactive')).toHaveLength(35);
+  });
 });

@@ -1,6 +1,6 @@
 import { MongoClient } from 'mongodb';
 import { request } from 'undici';
-import { ServiceProcess, SyncStack, callJson, expectEventually, mongoUrlFor, stackEnv, uniqueName } from '@icims-sync/testing';
+import { ServiceProcess, SyncStack, callJson, expectEventually, mongoUrlFor, readSse, reserveThenDie, stackEnv, uniqueName } from '@icims-sync/testing';
 
 const randomCustomerId = () => String(100_000 + Math.floor(Math.random() * 800_000));
 
@@ -35,7 +35,7 @@ describe('the daily automatic import', () => {
     const toggled = await callJson('PUT', `${stack.urls.gateway}/admin/tenants/${off}/icims/toggles`, { autoImport: false, autoExport: true }, { authorization: `Bearer ${adminToken}` });
     expect(toggled.status).toBe(200);
 
-    const env = { ...stackEnv(), MONGO_URL: mongoUrlFor(stack.auditDatabase), VAULT_URL: stack.urls.vault, VAULT_SERVICE_TOKEN: stack.serviceToken, IMPORT_CRON: '*/2 * * * * *', LEASE_TTL_MS: '3000' };
+    const env = { ...stackEnv(), MONGO_URL: mongoUrlFor(stack.auditDatabase), VAULT_URL: stack.urls.vault, VAULT_SERVICE_TOKEN: stack.serviceToken, IMPORT_CRON: '*/2 * * * * *', LEASE_TTL_MS: '3000', ABANDONED_IMPORT_SWEEP_MS: '300' };
     for (let i = 0; i < 2; i += 1) schedulers.push(await stack.startService('apps/scheduler/dist/main.js', env));
 
     // Several firings after the first one have found the day's run already queued.
@@ -66,5 +66,26 @@ describe('the daily automatic import', () => {
     const before = await metric(standby.url, 'already_queued');
     await expectEventually(async () => expect(await metric(standby.url, 'already_queued')).toBeGreaterThan(before), { timeoutMs: 15_000 });
     expect(await runs.countDocuments({ tenantId: on, trigger: 'scheduled' })).toBe(1);
+  });
+
+  it('fails an import whose requester was SIGKILLed between reserve and publish, ends its progress stream, and the next Import starts', async () => {
+    const tenantId = uniqueName('orphaned');
+    const { adminToken } = await stack.connectTenant(tenantId, randomCustomerId());
+    const admin = (method: 'GET' | 'POST', path: string, body?: unknown) => callJson(method, `${stack.urls.gateway}/admin/tenants/${tenantId}${path}`, body, { authorization: `Bearer ${adminToken}` });
+    const orphan = await reserveThenDie(mongoUrlFor(stack.auditDatabase), tenantId, 1_000);
+    expect(orphan.signal).toBe('SIGKILL');
+    const refused = await admin('POST', '/imports', { mode: 'full' });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toMatchObject({ code: 'IMPORT_RUNNING', details: { runId: orphan.runId } });
+
+    // Nobody presses Import: the leader's sweep fails the run and its stream ends with it.
+    const stream = readSse(`${stack.urls.gateway}/admin/tenants/${tenantId}/imports/${orphan.runId}/events`, { authorization: `Bearer ${adminToken}` }, { timeoutMs: 30_000 });
+    await expectEventually(async () => expect((await admin('GET', `/imports/${orphan.runId}`)).body).toMatchObject({ status: 'failed', error: { code: 'RUN_ABANDONED' } }), { timeoutMs: 20_000 });
+    const events = await stream;
+
+    expect(events.filter(({ event }) => event === 'progress').at(-1)?.data).toMatchObject({ status: 'failed', errorCode: 'RUN_ABANDONED' });
+    const next = await admin('POST', '/imports', { mode: 'full' });
+    expect(next.status).toBe(202);
+    await expectEventually(async () => expect((await admin('GET', `/imports/${next.body.runId}`)).body.status).toBe('succeeded'), { timeoutMs: 30_000 });
   });
 });

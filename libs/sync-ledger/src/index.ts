@@ -6,5 +6,8 @@ export * from './runs/sync-audit.repository';
 export * from './runs/sync-run.schema';
 export * from './records/sync-record.schema';
 export * from './locks/import-lock.schema';
+export * from './locks/import-locks';
+export * from './runs/run-fence';
+export * from './runs/run-progress.publisher';
 export * from './state/sync-state.repository';
 export * from './state/sync-state.schema';

@@ -2,9 +2,11 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { EventPublisher } from '@icims-sync/platform';
 import { MongooseModule } from '@nestjs/mongoose';
 import { ImportLockDocument, ImportLockSchema } from './locks/import-lock.schema';
+import { DEFAULT_IMPORT_LEASE_TIMES, IMPORT_LEASE_TIMES, ImportLeaseTimes, ImportLocks } from './locks/import-locks';
 import { SyncRecordDocument, SyncRecordSchema } from './records/sync-record.schema';
 import { ImportQueue } from './runs/import-queue.service';
 import { ImportRunRepository } from './runs/import-run.repository';
+import { RunProgressPublisher } from './runs/run-progress.publisher';
 import { AUDIT_RETENTION_DAYS, SyncAuditRepository } from './runs/sync-audit.repository';
 import { SyncRunDocument, SyncRunSchema } from './runs/sync-run.schema';
 import { SyncStateRepository } from './state/sync-state.repository';
@@ -16,8 +18,8 @@ import { SyncStateDocument, SyncStateSchema } from './state/sync-state.schema';
  */
 @Module({})
 export class SyncLedgerModule {
-  /** `service` names the source of the events it publishes. */
-  static forRoot(options: { retentionDays: number; service: string }): DynamicModule {
+  /** `service` names the source of the events it publishes; `leases` default to DEFAULT_IMPORT_LEASE_TIMES. */
+  static forRoot(options: { retentionDays: number; service: string; leases?: Partial<ImportLeaseTimes> }): DynamicModule {
     return {
       module: SyncLedgerModule,
       imports: [
@@ -30,12 +32,19 @@ export class SyncLedgerModule {
       ],
       providers: [
         SyncAuditRepository,
+        ImportLocks,
         ImportRunRepository,
         SyncStateRepository,
         { provide: AUDIT_RETENTION_DAYS, useValue: options.retentionDays },
-        { provide: ImportQueue, inject: [ImportRunRepository, EventPublisher], useFactory: (runs: ImportRunRepository, publisher: EventPublisher) => new ImportQueue(runs, publisher, options.service) },
+        { provide: IMPORT_LEASE_TIMES, useValue: { ...DEFAULT_IMPORT_LEASE_TIMES, ...options.leases } },
+        { provide: RunProgressPublisher, inject: [EventPublisher], useFactory: (publisher: EventPublisher) => new RunProgressPublisher(publisher, options.service) },
+        {
+          provide: ImportQueue,
+          inject: [ImportRunRepository, EventPublisher, RunProgressPublisher],
+          useFactory: (runs: ImportRunRepository, publisher: EventPublisher, progress: RunProgressPublisher) => new ImportQueue(runs, publisher, progress, options.service),
+        },
       ],
-      exports: [SyncAuditRepository, ImportRunRepository, SyncStateRepository, ImportQueue],
+      exports: [SyncAuditRepository, ImportRunRepository, SyncStateRepository, ImportQueue, RunProgressPublisher],
     };
   }
 }

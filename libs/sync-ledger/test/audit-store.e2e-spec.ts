@@ -4,6 +4,7 @@ import { explainQueriesOf, mongoUrlFor, uniqueName } from '@icims-sync/testing';
 import {
   ImportLockDocument,
   ImportLockSchema,
+  ImportLocks,
   ImportRunRepository,
   SyncAuditRepository,
   SyncRecordDocument,
@@ -28,9 +29,11 @@ describe('audit store (real MongoDB)', () => {
     const recordModel = connection.model(SyncRecordDocument.name, SyncRecordSchema);
     const stateModel = connection.model(SyncStateDocument.name, SyncStateSchema);
     audit = new SyncAuditRepository(runModel, recordModel, stateModel, new RetentionService(), 30);
-    runs = new ImportRunRepository(runModel, recordModel, connection.model(ImportLockDocument.name, ImportLockSchema), audit);
+    const locks = new ImportLocks(connection.model(ImportLockDocument.name, ImportLockSchema), { queuedMs: 60_000, runningMs: 60_000 });
+    runs = new ImportRunRepository(runModel, recordModel, locks, audit);
     state = new SyncStateRepository(stateModel);
     await audit.onModuleInit();
+    await locks.onModuleInit();
   });
   afterAll(async () => {
     await connection.dropDatabase();
@@ -43,16 +46,18 @@ describe('audit store (real MongoDB)', () => {
     if (!('reserved' in reserved)) throw new Error('not reserved');
     const { runId } = reserved.reserved;
     expect(await runs.reserve({ tenantId, trigger: 'manual', mode: 'full' })).toEqual({ running: runId });
-    await runs.markRunning(runId, undefined);
-    await runs.savePending(runId, [{ icimsId: '1', outcome: 'added' }]);
+    const fence = await runs.claim({ _id: runId, tenantId, status: 'queued' }, undefined);
+    if (!fence) throw new Error('not claimed');
+    await runs.savePending(fence, [{ icimsId: '1', outcome: 'added' }]);
     await state.recordImported(tenantId, runId, [{ icimsId: '1', employeeId: 'e-1', hash: 'h', created: true }]);
     const outcomes = [{ icimsId: '1', employeeId: 'e-1', outcome: 'added' as const }, { icimsId: '2', outcome: 'errored' as const, reason: 'INVALID_PERSON' }];
-    await runs.recordOutcomes(runId, tenantId, outcomes, { phase: 'people', lastId: '2', pending: [] });
+    await runs.recordOutcomes(fence, tenantId, outcomes, { phase: 'people', lastId: '2', pending: [] });
     // A resumed page: both recorded already, so the transaction is written again without them.
-    await runs.recordOutcomes(runId, tenantId, outcomes, { phase: 'deletions', pending: [] });
+    await runs.recordOutcomes(fence, tenantId, outcomes, { phase: 'deletions', pending: [] });
     await runs.recorded(runId, ['1', '2', '3']);
-    await runs.recount(runId);
-    await runs.finish({ _id: runId, tenantId }, 'succeeded');
+    await runs.recount(fence);
+    await runs.failAbandoned();
+    await runs.finish({ _id: runId, tenantId }, 'succeeded', undefined, fence);
     await runs.lastSuccessfulImportStart(tenantId);
     await audit.recordSingleRun({ runId: `${tenantId}-hire`, tenantId, direction: 'import', trigger: 'webhook', startedAt: new Date() }, { icimsId: '3', outcome: 'added' }, { icimsId: '3', employeeId: 'e-3', hash: 'h', created: true });
     await state.find(tenantId, '1');

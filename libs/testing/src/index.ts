@@ -10,3 +10,4 @@ export * from './sync-stack';
 export * from './sse';
 export * from './fixtures/tenant-settings.fixture';
 export * from './index-use';
+export * from './fixtures/import-lock/reserve-then-die';

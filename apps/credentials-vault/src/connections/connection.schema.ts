@@ -49,6 +49,8 @@ export class ConnectionDocument {
   @Prop({ type: String, required: true, default: 'hrcloud' }) profile!: HrProfile;
   /** Top-level copy for the inbound route by customer id; absent until credentials exist. */
   @Prop() customerId?: string;
+  /** The customer id a Connect last passed with: its people may be linked to employees, so moving away needs confirming. */
+  @Prop() linkedCustomerId?: string;
   @Prop({ type: Object }) consent?: { acceptedAt: Date; userId: string; displayName: string };
   @Prop({ type: Object }) outbound?: OutboundCredentials;
   @Prop({ type: Object }) inbound?: InboundCredentials;

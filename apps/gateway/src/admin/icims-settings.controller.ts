@@ -55,7 +55,7 @@ export class IcimsSettingsController {
   @ApiBody({ type: IcimsCredentialsDto })
   @ApiOkResponse({ type: IcimsSettingsResponse })
   @ApiResponse({ status: 400, type: ErrorResponse, description: 'A field is invalid; details.fields names it.' })
-  @ApiResponse({ status: 409, type: ErrorResponse, description: 'CONSENT_REQUIRED, or CUSTOMER_ID_TAKEN.' })
+  @ApiResponse({ status: 409, type: ErrorResponse, description: 'CONSENT_REQUIRED, CUSTOMER_ID_TAKEN, or CUSTOMER_ID_CHANGE_UNCONFIRMED (a connected tenant moving to another customer without confirmCustomerIdChange: true).' })
   credentials(@Param('tenantId') _tenantId: string, @CurrentAdmin() admin: AdminClaims, @Body() body: IcimsCredentialsDto): Promise<IcimsSettingsView> {
     return this.vault.call(admin, 'PUT', '/credentials', body);
   }

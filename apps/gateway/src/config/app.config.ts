@@ -38,6 +38,10 @@ export class GatewayConfig extends VaultCallerConfig {
   @IsInt() @Min(1) @Max(3650)
   AUDIT_RETENTION_DAYS: number = 400;
 
+  /** How long a queued import holds its tenant before it counts as abandoned (a requester that died before handing it over). */
+  @IsInt() @Min(1_000) @Max(3_600_000)
+  IMPORT_QUEUED_LEASE_MS: number = 120_000;
+
   /** HS256 key shared with the HR system. Give this or ADMIN_JWKS_URL. */
   @Secret()
   @IsOptional()

@@ -39,6 +39,17 @@ export class ImportsController {
     return this.startImport.execute(tenantId, body?.mode ?? 'incremental', admin.userId);
   }
 
+  @Post('imports/:runId/confirm')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Confirm a run the mass-change guard held (status needs_confirmation, with its numbers in `hold`): it goes on from where it stopped.' })
+  @ApiAcceptedResponse({ type: SyncRunResponse, description: 'Handed to icims-ingest again; follow it as any import.' })
+  @ApiResponse({ status: 404, type: ErrorResponse, description: 'RUN_NOT_FOUND.' })
+  @ApiResponse({ status: 409, type: ErrorResponse, description: 'RUN_NOT_HELD, or IMPORT_RUNNING (another import of the tenant is under way).' })
+  async confirm(@Param('tenantId') tenantId: string, @Param('runId') runId: string, @CurrentAdmin() admin: AdminClaims): Promise<SyncRunView> {
+    await this.runOf(tenantId, runId, 'import');
+    return this.startImport.confirm(tenantId, runId, admin.userId);
+  }
+
   @Get('imports/:runId')
   @ApiOperation({ summary: 'One import: status and the counters added, updated, deleted, skipped, errored, total.' })
   @ApiOkResponse({ type: SyncRunResponse })

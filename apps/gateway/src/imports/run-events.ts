@@ -4,7 +4,8 @@ import { SyncRunView, SyncProgressPayload } from '@icims-sync/contracts';
 
 /** Proxies close idle connections; a comment-like heartbeat keeps the stream open while a run is queued. */
 const HEARTBEAT_MS = 15_000;
-const FINISHED = new Set(['succeeded', 'failed']);
+/** A run held for confirmation ends its stream too: confirming starts the run's next stream. */
+const FINISHED = new Set(['succeeded', 'failed', 'needs_confirmation']);
 
 export interface ProgressEvent {
   runId: string;

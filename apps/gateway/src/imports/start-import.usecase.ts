@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ImportMode, SyncRunView } from '@icims-sync/contracts';
-import { ImportQueue } from '@icims-sync/sync-ledger';
+import { ImportQueue, toRunView } from '@icims-sync/sync-ledger';
 import { AppException } from '@icims-sync/platform';
 import { TenantSettingsReader } from './tenant-settings.reader';
 
@@ -17,7 +17,19 @@ export class StartImportUseCase {
     if (settings.status !== 'connected') throw new AppException('NOT_CONNECTED', 'iCIMS is not connected: save the credentials and press Connect, then import', 'conflict');
     const result = await this.imports.queue({ tenantId, trigger: 'manual', mode, requestedBy });
     if ('reserved' in result) return result.reserved;
-    const runId = 'running' in result ? result.running : result.exists;
-    throw new AppException('IMPORT_RUNNING', `an import is already queued or running for this tenant (run ${runId}); wait for it to finish`, 'conflict', { runId });
+    throw importRunning('running' in result ? result.running : result.exists);
   }
+
+  /** Confirm on a run the mass-change guard held: it goes on from where it stopped. */
+  async confirm(tenantId: string, runId: string, userId: string): Promise<SyncRunView> {
+    await this.settings.enabled(tenantId);
+    const result = await this.imports.confirm(tenantId, runId, userId);
+    if ('confirmed' in result) return toRunView(result.confirmed);
+    if ('running' in result) throw importRunning(result.running);
+    throw new AppException('RUN_NOT_HELD', `run ${runId} is not waiting for confirmation; only a run with status needs_confirmation can be confirmed`, 'conflict', { runId });
+  }
+}
+
+function importRunning(runId: string): AppException {
+  return new AppException('IMPORT_RUNNING', `an import is already queued or running for this tenant (run ${runId}); wait for it to finish`, 'conflict', { runId });
 }

@@ -17,6 +17,19 @@ class RunErrorResponse {
   @ApiProperty() message!: string;
 }
 
+class RunHoldResponse implements NonNullable<SyncRunView['hold']> {
+  @ApiProperty({ example: 'MASS_DEACTIVATION' }) code!: string;
+  @ApiProperty({ description: 'Employees the run would change (at most).' }) planned!: number;
+  @ApiProperty({ description: 'Linked, active employees of the tenant.' }) population!: number;
+  @ApiProperty({ description: 'Runs changing more than this share are held.' }) maxPercent!: number;
+  @ApiProperty({ format: 'date-time' }) heldAt!: string;
+}
+
+class RunConfirmationResponse implements NonNullable<SyncRunView['confirmation']> {
+  @ApiProperty() userId!: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+}
+
 export class SyncRunResponse implements SyncRunView {
   @ApiProperty({ format: 'uuid' }) runId!: string;
   @ApiProperty() tenantId!: string;
@@ -29,6 +42,8 @@ export class SyncRunResponse implements SyncRunView {
   @ApiProperty({ format: 'date-time' }) startedAt!: string;
   @ApiPropertyOptional({ format: 'date-time' }) finishedAt?: string;
   @ApiPropertyOptional({ type: RunErrorResponse }) error?: RunErrorResponse;
+  @ApiPropertyOptional({ type: RunHoldResponse, description: 'Why the mass-change guard held the run (status needs_confirmation).' }) hold?: RunHoldResponse;
+  @ApiPropertyOptional({ type: RunConfirmationResponse, description: 'Who let a held run go on.' }) confirmation?: RunConfirmationResponse;
 }
 
 export class RunPageResponse implements Page<SyncRunView> {

@@ -17,9 +17,25 @@ export class IcimsIngestConfig extends VaultCallerConfig {
   @IsInt() @Min(1) @Max(3650)
   AUDIT_RETENTION_DAYS: number = 400;
 
+  /** How long a queued import holds its tenant before it counts as abandoned (a requester that died before handing it over). */
+  @IsInt() @Min(1_000) @Max(3_600_000)
+  IMPORT_QUEUED_LEASE_MS: number = 120_000;
+
+  /** A running import's lease, renewed at a third of it: a worker silent this long has its run failed as abandoned. */
+  @IsInt() @Min(1_000) @Max(3_600_000)
+  IMPORT_RUNNING_LEASE_MS: number = 60_000;
+
   /** Kept back from automatic work for manual imports. */
   @IsInt() @Min(0) @Max(1_000_000)
   ICIMS_MANUAL_RESERVE: number = 1_000;
+
+  /** An import that would deactivate more than this share of a tenant's linked employees waits for an HR admin's confirmation. */
+  @IsInt() @Min(0) @Max(100)
+  MASS_CHANGE_MAX_PERCENT: number = 5;
+
+  /** Deactivating up to this many employees never needs confirming, whatever the share (small tenants). */
+  @IsInt() @Min(0) @Max(1_000_000)
+  MASS_CHANGE_FLOOR: number = 10;
 
   /** How long a tenant's settings from the vault (toggles, pause state) are reused. */
   @IsInt() @Min(0) @Max(600_000)

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import pLimit from 'p-limit';
-import { ImportRunRepository, RecordOutcome } from '@icims-sync/sync-ledger';
+import { ImportRunRepository, MassChangeHold, RecordOutcome, RunProgressPublisher } from '@icims-sync/sync-ledger';
 import { HrEmployeesClient, StoredEmployee } from '@icims-sync/hr-client';
 import { IcimsNotFound } from '@icims-sync/icims-client';
 import { IcimsClients } from '../hires/icims-clients';
 import { ImportRun, pendingOf } from './import-run';
-import { RunProgressPublisher } from './run-progress.publisher';
+import { MassChangeGuard } from './mass-change-guard';
 import { RunInterrupted } from './run-interrupted';
 
 const HR_PAGE_SIZE = 500;
@@ -24,9 +24,11 @@ export class DeletionSweep {
     private readonly hr: HrEmployeesClient,
     private readonly runs: ImportRunRepository,
     private readonly progress: RunProgressPublisher,
+    private readonly guard: MassChangeGuard,
   ) {}
 
-  async sweep(job: ImportRun): Promise<void> {
+  /** Deactivates the departed, or answers the hold when they are too many and nobody confirmed the run. */
+  async sweep(job: ImportRun): Promise<MassChangeHold | undefined> {
     const { context, priority, run } = job;
     const { tenantId } = context.tenant;
     const client = this.icims.forHost(context.settings.apiBaseUrl);
@@ -34,6 +36,10 @@ export class DeletionSweep {
     const existing = new Set<string>();
     for await (const personId of client.searchPeople(context.tenant, [], { priority })) existing.add(personId);
     let afterId = run.checkpoint?.phase === 'deletions' ? run.checkpoint.afterEmployeeId : undefined;
+    if (!afterId && !run.confirmation) {
+      const hold = await this.guard.checkDeactivations(tenantId, existing);
+      if (hold) return hold;
+    }
     const today = new Date().toISOString().slice(0, 10);
     do {
       if (job.signal.aborted) throw new RunInterrupted();
@@ -45,13 +51,14 @@ export class DeletionSweep {
       const departures: RecordOutcome[] = gone
         .filter((employee) => !seen.has(employee.icimsId!))
         .map((employee) => ({ icimsId: employee.icimsId, employeeId: employee.id, outcome: 'deleted', changedFields: DEPARTURE_FIELDS, reason: 'PERSON_DELETED' }));
-      await this.runs.savePending(run._id, departures.map((record) => pendingOf({ ...record, icimsId: record.icimsId! })));
+      await this.runs.savePending(job.fence, departures.map((record) => pendingOf({ ...record, icimsId: record.icimsId! })));
       const limit = pLimit(CONFIRM_CONCURRENCY);
       await Promise.all(departures.map((record) => limit(() => this.hr.deactivate(tenantId, record.employeeId!, today))));
       afterId = page.nextAfterId;
-      job.counters = await this.runs.recordOutcomes(run._id, run.tenantId, departures, { phase: 'deletions', afterEmployeeId: afterId, pending: [] });
+      job.counters = await this.runs.recordOutcomes(job.fence, run.tenantId, departures, { phase: 'deletions', afterEmployeeId: afterId, pending: [] });
       await this.progress.publish(run.tenantId, run._id, 'running', job.counters);
     } while (afterId);
+    return undefined;
   }
 
   /** A person missing from the id list may have been created since; a 404 is what proves it gone. */

@@ -1,4 +1,4 @@
-import { ImportRunRepository, SyncRunDocument, SyncStateRepository, ZERO_COUNTERS } from '@icims-sync/sync-ledger';
+import { ImportRunRepository, RunProgressPublisher, SyncRunDocument, SyncStateRepository, ZERO_COUNTERS } from '@icims-sync/sync-ledger';
 import { HrEmployeesClient } from '@icims-sync/hr-client';
 import { IcimsClient, IcimsPerson } from '@icims-sync/icims-client';
 import { connectedTenantSettings, deferred, mock, mockDeep } from '@icims-sync/testing';
@@ -7,7 +7,6 @@ import { PersonPlan, PersonSyncService } from '../people/person-sync.service';
 import { tenantContextOf } from '@icims-sync/vault-client';
 import { ImportRun } from './import-run';
 import { IMPORT_PAGE_SIZE, PeoplePages } from './people-pages';
-import { RunProgressPublisher } from './run-progress.publisher';
 
 describe(PeoplePages.name, () => {
   const resolved = tenantContextOf(connectedTenantSettings(), 'acme');
@@ -41,7 +40,7 @@ describe(PeoplePages.name, () => {
     runs = mock<ImportRunRepository>();
     runs.recorded.mockResolvedValue(new Set());
     sut = new PeoplePages(clients, people, mock<HrEmployeesClient>(), runs, mock<SyncStateRepository>(), mock<RunProgressPublisher>());
-    job = { run: { _id: 'run-1', tenantId: 'acme' } as SyncRunDocument, context: resolved.context, priority: 'manual', counters: { ...ZERO_COUNTERS }, signal: new AbortController().signal };
+    job = { run: { _id: 'run-1', tenantId: 'acme' } as SyncRunDocument, fence: { runId: 'run-1', generation: 1 }, context: resolved.context, priority: 'manual', counters: { ...ZERO_COUNTERS }, signal: new AbortController().signal };
   });
 
   it('fetches the next page from iCIMS while a page is written, and plans each page only once the one before is written', async () => {

@@ -1,10 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { ImportRunRepository, RecordOutcome, SyncStateRepository } from '@icims-sync/sync-ledger';
+import { ImportRunRepository, RecordOutcome, RunProgressPublisher, SyncStateRepository } from '@icims-sync/sync-ledger';
 import { HrEmployeesClient } from '@icims-sync/hr-client';
 import { IcimsPerson, SearchFilter } from '@icims-sync/icims-client';
 import { IcimsClients } from '../hires/icims-clients';
 import { PersonPlan, PersonSyncService } from '../people/person-sync.service';
-import { RunProgressPublisher } from './run-progress.publisher';
 import { ImportRun, pendingOf } from './import-run';
 import { RunInterrupted } from './run-interrupted';
 
@@ -78,7 +77,7 @@ export class PeoplePages {
       return sameEffect ? { ...first, employeeId: plan.record.employeeId ?? first.employeeId } : plan.record;
     });
     await this.recordState(job, plans, refused);
-    job.counters = await this.runs.recordOutcomes(job.run._id, tenantId, [...departures, ...outcomes]);
+    job.counters = await this.runs.recordOutcomes(job.fence, tenantId, [...departures, ...outcomes]);
   }
 
   /** The page's people not recorded yet, from iCIMS. */
@@ -96,7 +95,7 @@ export class PeoplePages {
     const plans = await this.people.planFetched(context, toImport, people);
     timer.lap('plan');
     const writes = plans.filter((plan) => plan.write);
-    await this.runs.savePending(run._id, writes.map((plan) => pendingOf(plan.record)));
+    await this.runs.savePending(job.fence, writes.map((plan) => pendingOf(plan.record)));
     timer.lap('pending');
     const refused = await this.people.apply(context, writes);
     timer.lap('write');
@@ -105,7 +104,7 @@ export class PeoplePages {
     // State first: it is idempotent, and a crash before the records are stored redoes the page.
     await this.recordState(job, plans, refused);
     timer.lap('state');
-    job.counters = await this.runs.recordOutcomes(run._id, run.tenantId, outcomes, { phase: 'people', lastId: personIds[personIds.length - 1], pending: [] });
+    job.counters = await this.runs.recordOutcomes(job.fence, run.tenantId, outcomes, { phase: 'people', lastId: personIds[personIds.length - 1], pending: [] });
     timer.lap('record');
     await this.progress.publish(run.tenantId, run._id, 'running', job.counters);
     this.logger.debug({ runId: run._id, people: plans.length, ms: timer.laps }, 'page imported');

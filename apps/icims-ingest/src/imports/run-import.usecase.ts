@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ExponentialBackoff, handleWhen, retry } from 'cockatiel';
 import { Envelope, ImportRequestedPayload } from '@icims-sync/contracts';
-import { ImportRunRepository, SyncAuditRepository, SyncRunDocument } from '@icims-sync/sync-ledger';
+import { ImportRunRepository, MassChangeHold, RunFence, RunFenced, RunProgressPublisher, SyncAuditRepository, SyncRunDocument } from '@icims-sync/sync-ledger';
 import { IcimsAccessDenied, IcimsAuthError, IcimsRateLimited, toIcimsDateTime } from '@icims-sync/icims-client';
 import { AppException, internalDescription, isRetryable } from '@icims-sync/platform';
 import { pauseReasonOf, tenantContextOf, TenantSettingsClient } from '@icims-sync/vault-client';
@@ -9,7 +9,6 @@ import { DeletionSweep } from './deletion-sweep';
 import { ImportRun } from './import-run';
 import { PeoplePages } from './people-pages';
 import { RunInterrupted } from './run-interrupted';
-import { RunProgressPublisher } from './run-progress.publisher';
 
 /**
  * [assumed] iCIMS search sees updates up to 15 minutes late (`staleness`) and its datetimes
@@ -43,56 +42,82 @@ export class RunImportUseCase {
       this.logger.warn({ runId }, 'import requested for a run that was never queued; ignored');
       return;
     }
-    if (run.status === 'succeeded' || run.status === 'failed') return;
+    if (run.status !== 'queued' && run.status !== 'running') return;
+    const since = run.status === 'queued' && run.mode === 'incremental' ? await this.sinceOf(run.tenantId) : undefined;
+    const fence = await this.runs.claim(run, since);
+    if (!fence) {
+      this.logger.warn({ runId }, 'the run ended or another worker claimed it first; not run here');
+      return;
+    }
+    const stopRenewing = this.runs.keepLeased(run.tenantId, fence);
+    try {
+      await this.runClaimed(run, fence, trigger, signal, since);
+    } catch (error) {
+      if (error instanceof RunFenced) {
+        this.logger.warn({ runId, generation: fence.generation }, 'another worker took this run over, or it was ended; this worker stops');
+        return;
+      }
+      if (error instanceof RunInterrupted || signal.aborted) await this.runs.handOver(run.tenantId, fence);
+      throw error;
+    } finally {
+      stopRenewing();
+    }
+  }
+
+  private async runClaimed(run: SyncRunDocument, fence: RunFence, trigger: ImportRequestedPayload['trigger'], signal: AbortSignal, since: Date | undefined): Promise<void> {
+    const { _id: runId } = run;
     let settings: Awaited<ReturnType<TenantSettingsClient['find']>>;
     try {
       settings = await this.patiently(signal, () => this.tenants.find(run.tenantId, { fresh: true }));
     } catch (error) {
       if (signal.aborted) throw error;
       // A run that cannot even start must still end, or it would hold the tenant's lock.
-      return this.fail(run, failureOf(error).code, 'the vault could not be reached to start the import; press Import again');
+      return this.fail(fence, run, failureOf(error).code, 'the vault could not be reached to start the import; press Import again');
     }
     const resolved = tenantContextOf(settings, run.tenantId);
-    if (!resolved.ok) return this.fail(run, resolved.reason, `the import cannot run: ${resolved.reason}${resolved.details.length ? ` (${resolved.details.join(', ')})` : ''}`);
+    if (!resolved.ok) return this.fail(fence, run, resolved.reason, `the import cannot run: ${resolved.reason}${resolved.details.length ? ` (${resolved.details.join(', ')})` : ''}`);
     if (trigger === 'scheduled' && !resolved.context.settings.automaticSync.import) {
-      return this.fail(run, pauseReasonOf(resolved.context.settings), 'automatic import is paused or switched off for this tenant');
+      return this.fail(fence, run, pauseReasonOf(resolved.context.settings), 'automatic import is paused or switched off for this tenant');
     }
     // The counters are seeded once: zero when queued, recounted from the records on a resume.
-    let counters = run.counters;
-    if (run.status === 'queued') {
-      run.since = run.mode === 'incremental' ? await this.sinceOf(run.tenantId) : undefined;
-      await this.runs.markRunning(run._id, run.since);
-    } else {
-      counters = await this.runs.recount(run._id);
-    }
-    const job: ImportRun = { run, context: resolved.context, priority: trigger === 'manual' ? 'manual' : 'automatic', counters, signal };
-    await this.progress.publish(run.tenantId, run._id, 'running', job.counters);
-    this.logger.log({ runId, mode: run.mode, since: run.since, resumedAt: run.checkpoint }, 'import running');
+    const resumed = run.status === 'running';
+    if (!resumed) run.since = since;
+    const counters = resumed ? await this.runs.recount(fence) : run.counters;
+    const job: ImportRun = { run, fence, context: resolved.context, priority: trigger === 'manual' ? 'manual' : 'automatic', counters, signal };
+    await this.progress.publish(run.tenantId, runId, 'running', job.counters);
+    this.logger.log({ runId, mode: run.mode, since: run.since, resumedAt: run.checkpoint, generation: fence.generation }, 'import running');
+    let hold: MassChangeHold | undefined;
     try {
-      await this.patiently(signal, () => this.runPhases(job));
+      hold = await this.patiently(signal, () => this.runPhases(job));
     } catch (error) {
-      if (error instanceof RunInterrupted || signal.aborted) throw error;
+      if (error instanceof RunInterrupted || error instanceof RunFenced || signal.aborted) throw error;
       const { code, message } = failureOf(error);
       this.logger.warn({ runId, code, error: internalDescription(error) }, 'import failed');
-      return this.fail(run, code, message);
+      return this.fail(fence, run, code, message);
     }
-    const final = await this.runs.finish(run, 'succeeded');
-    await this.progress.publish(run.tenantId, run._id, 'succeeded', final);
+    if (hold) {
+      const counters = await this.runs.hold(run, fence, hold);
+      await this.progress.publish(run.tenantId, runId, 'needs_confirmation', counters, hold.code);
+      this.logger.warn({ runId, hold }, 'import held by the mass-change guard until an HR admin confirms it');
+      return;
+    }
+    const final = await this.runs.finish(run, 'succeeded', undefined, fence);
+    await this.progress.publish(run.tenantId, runId, 'succeeded', final);
     this.logger.log({ runId, counters: final }, 'import succeeded');
   }
 
   /** Resumable phases: each starts from the run's stored checkpoint, so a retry carries on. */
-  private async runPhases(job: ImportRun): Promise<void> {
+  private async runPhases(job: ImportRun): Promise<MassChangeHold | undefined> {
     const stored = await this.audit.findRun(job.run._id);
     job.run.checkpoint = stored?.checkpoint;
     await this.pages.resumePending(job);
     if (job.run.checkpoint?.phase !== 'deletions') await this.pages.importAll(job, job.run.since ? [{ name: 'person.updateddate', value: [toIcimsDateTime(job.run.since)], operator: '>=' }] : []);
-    await this.deletions.sweep(job);
+    return this.deletions.sweep(job);
   }
 
   /** Transient failures (iCIMS or HR down) are waited out for a while before the run fails. */
   private patiently<T>(signal: AbortSignal, work: () => Promise<T>): Promise<T> {
-    const policy = retry(handleWhen((error) => !(error instanceof RunInterrupted) && isRetryable(error) && !(error instanceof IcimsRateLimited)), {
+    const policy = retry(handleWhen((error) => !(error instanceof RunInterrupted) && !(error instanceof RunFenced) && isRetryable(error) && !(error instanceof IcimsRateLimited)), {
       maxAttempts: 6,
       backoff: new ExponentialBackoff({ initialDelay: 1_000, maxDelay: 30_000 }),
     });
@@ -105,8 +130,8 @@ export class RunImportUseCase {
     return lastStart && new Date(lastStart.getTime() - INCREMENTAL_OVERLAP_MS);
   }
 
-  private async fail(run: SyncRunDocument, code: string, message: string): Promise<void> {
-    const counters = await this.runs.finish(run, 'failed', { code, message });
+  private async fail(fence: RunFence, run: SyncRunDocument, code: string, message: string): Promise<void> {
+    const counters = await this.runs.finish(run, 'failed', { code, message }, fence);
     await this.progress.publish(run.tenantId, run._id, 'failed', counters, code);
   }
 }

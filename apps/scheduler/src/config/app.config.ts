@@ -48,4 +48,12 @@ export class SchedulerConfig extends VaultCallerConfig {
   /** How long sync runs are kept; the same value as icims-ingest's. */
   @IsInt() @Min(1) @Max(3650)
   AUDIT_RETENTION_DAYS: number = 400;
+
+  /** How long a queued import holds its tenant before it counts as abandoned (a requester that died before handing it over). */
+  @IsInt() @Min(1_000) @Max(3_600_000)
+  IMPORT_QUEUED_LEASE_MS: number = 120_000;
+
+  /** How often the leader looks for imports whose lease lapsed, to fail them and free their tenant. */
+  @IsInt() @Min(100) @Max(600_000)
+  ABANDONED_IMPORT_SWEEP_MS: number = 15_000;
 }

@@ -61,6 +61,15 @@ export class IcimsCredentialsDto {
   @IsString({ message: 'hmacKey must be text' })
   @Length(8, 500, { message: 'hmacKey must be 8 to 500 characters' })
   hmacKey?: string;
+
+  /**
+   * Required (true) to move a tenant that has connected to one iCIMS customer to another:
+   * its employees stay linked to the old customer's people, and the next import would find
+   * them gone (the import's mass-change guard holds such a run for confirmation too).
+   */
+  @IsOptional()
+  @IsBoolean({ message: 'confirmCustomerIdChange must be true or false' })
+  confirmCustomerIdChange?: boolean;
 }
 
 /** `PUT .../icims/owner`: one of the HR admins who have signed in. */

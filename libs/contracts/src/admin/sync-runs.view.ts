@@ -16,6 +16,10 @@ export interface SyncRunView {
   finishedAt?: string;
   /** Why a failed run failed. */
   error?: { code: string; message: string };
+  /** Why the mass-change guard held the run (`needs_confirmation`), with its numbers. */
+  hold?: { code: string; planned: number; population: number; maxPercent: number; heldAt: string };
+  /** The HR admin who let a held run go on. */
+  confirmation?: { userId: string; at: string };
 }
 
 export interface SyncRecordView {

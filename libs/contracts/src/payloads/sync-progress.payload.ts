@@ -6,7 +6,8 @@ import { IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateNest
 export const SYNC_DIRECTIONS = ['import', 'export'] as const;
 export type SyncDirection = (typeof SYNC_DIRECTIONS)[number];
 
-export const SYNC_RUN_STATUSES = ['queued', 'running', 'succeeded', 'failed'] as const;
+/** `needs_confirmation`: held by the mass-change guard before writing; an HR admin's confirmation resumes it. */
+export const SYNC_RUN_STATUSES = ['queued', 'running', 'needs_confirmation', 'succeeded', 'failed'] as const;
 export type SyncRunStatus = (typeof SYNC_RUN_STATUSES)[number];
 
 /** The first seed's import window counters, in its order. */

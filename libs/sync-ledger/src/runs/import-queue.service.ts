@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Topic, createEvent } from '@icims-sync/contracts';
 import { EventPublisher } from '@icims-sync/platform';
-import { ImportRequest, ImportRunRepository, ReserveResult } from './import-run.repository';
+import { ABANDONED, AbandonedRun, ConfirmResult, ImportRequest, ImportRunRepository, ReserveResult } from './import-run.repository';
+import { RunProgressPublisher } from './run-progress.publisher';
 
 /** Queues an import (manual or scheduled): reserve the tenant's one run, then hand it to icims-ingest. */
 @Injectable()
@@ -11,12 +12,14 @@ export class ImportQueue {
   constructor(
     private readonly runs: ImportRunRepository,
     private readonly publisher: EventPublisher,
+    private readonly progress: RunProgressPublisher,
     private readonly source: string,
   ) {}
 
   async queue(request: ImportRequest): Promise<ReserveResult> {
     const result = await this.runs.reserve(request);
     if (!('reserved' in result)) return result;
+    if (result.abandoned) await this.announceAbandoned([result.abandoned]);
     const { runId } = result.reserved;
     const { tenantId, mode, trigger, requestedBy } = request;
     try {
@@ -29,5 +32,31 @@ export class ImportQueue {
     }
     this.logger.log({ runId, tenantId, mode, trigger }, 'import queued');
     return result;
+  }
+
+  /**
+   * Lets a run held by the mass-change guard go on: it is handed to icims-ingest again and
+   * resumes where it stopped. Should the hand-over fail, the run's lease lapses and it ends
+   * as abandoned; the admin then starts a new import.
+   */
+  async confirm(tenantId: string, runId: string, userId: string): Promise<ConfirmResult> {
+    const result = await this.runs.confirm(tenantId, runId, userId);
+    if (!('confirmed' in result)) return result;
+    const { mode, trigger } = result.confirmed;
+    await this.publisher.publish([createEvent(Topic.ImportRequested, { tenantId, source: this.source, correlationId: runId, payload: { runId, mode: mode ?? 'full', trigger: trigger === 'scheduled' ? 'scheduled' : 'manual', requestedBy: userId } })]);
+    this.logger.log({ runId, tenantId, userId }, 'held import confirmed');
+    return result;
+  }
+
+  /** Fails the runs whose lease lapsed and tells their watchers; answers how many. */
+  async failAbandoned(): Promise<number> {
+    const abandoned = await this.runs.failAbandoned();
+    await this.announceAbandoned(abandoned);
+    return abandoned.length;
+  }
+
+  /** Ends the SSE stream of each run failed as abandoned. */
+  private async announceAbandoned(runs: AbandonedRun[]): Promise<void> {
+    for (const run of runs) await this.progress.publish(run.tenantId, run.runId, 'failed', run.counters, ABANDONED.code);
   }
 }

@@ -192,6 +192,8 @@ export function toRunView(run: SyncRunDocument): SyncRunView {
     startedAt: run.startedAt.toISOString(),
     finishedAt: run.finishedAt?.toISOString(),
     error: run.error,
+    ...(run.hold ? { hold: { ...run.hold, heldAt: run.hold.heldAt.toISOString() } } : {}),
+    ...(run.confirmation ? { confirmation: { userId: run.confirmation.userId, at: run.confirmation.at.toISOString() } } : {}),
   };
 }
 

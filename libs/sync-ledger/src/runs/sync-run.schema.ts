@@ -35,6 +35,18 @@ export interface PendingOutcome {
   reason?: string;
 }
 
+/** Why the mass-change guard held a run, with the numbers an HR admin confirms. */
+export interface MassChangeHold {
+  code: 'MASS_DEACTIVATION';
+  /** Employees the run would change (an upper bound: each is checked once more before the write). */
+  planned: number;
+  /** Linked, active employees of the tenant. */
+  population: number;
+  /** The share above which a run is held. */
+  maxPercent: number;
+  heldAt: Date;
+}
+
 /** One sync run (an import, an export, or a single webhook hire). `_id` is the run id. */
 @Schema({ collection: 'sync_runs', versionKey: false, autoIndex: false })
 export class SyncRunDocument {
@@ -53,6 +65,14 @@ export class SyncRunDocument {
   @Prop({ type: Object }) checkpoint?: ImportCheckpoint;
   /** A reason code and a message without PII, for failed runs. */
   @Prop({ type: Object }) error?: { code: string; message: string };
+  /** Set while (and after) the mass-change guard held the run. */
+  @Prop({ type: Object }) hold?: MassChangeHold;
+  /** The HR admin who let a held run go on. */
+  @Prop({ type: Object }) confirmation?: { userId: string; at: Date };
+  /** Raised by each consumer that claims the run; checkpoint writes name it (see `RunFence`). */
+  @Prop() generation?: number;
+  /** The worker that claimed the run last (host and process), for the operator. */
+  @Prop() owner?: string;
   @Prop({ required: true }) expiresAt!: Date;
 }
 

@@ -49,7 +49,7 @@ export class ConnectIcimsUseCase {
       ? { state: 'connected', message: `connected to iCIMS customer ${connection.customerId}`, checkedAt: new Date() }
       : { state: 'error', reason: probe.reason, message: probe.message, checkedAt: new Date() };
 
-    const set: Partial<ConnectionDocument> = { status };
+    const set: Partial<ConnectionDocument> = { status, ...(probe.ok ? { linkedCustomerId: connection.customerId } : {}) };
     if (probe.ok && !connection.owner) Object.assign(set, { owner: { userId: actor.userId, displayName: actor.displayName }, ownerCheck: { valid: true, checkedAt: new Date() } });
     const recorded = { status: status.state, reason: status.reason ?? null, ...(set.owner ? { owner: actor.userId } : {}) };
     await this.changes.saveWith(tenantId, actor, 'connection.tested', recorded, (session) => this.connections.update(tenantId, { $set: set }, session));

@@ -38,11 +38,13 @@ export class SaveCredentialsUseCase {
     requireConsent(connection);
     const outbound = this.merge(tenantId, connection, form);
     const customerId = form.customerId ?? connection.customerId;
+    requireConfirmedCustomerChange(connection, customerId, form);
     const changed = this.changedFields(connection, outbound, customerId, form);
     if (changed.length === 0) return this.settings.viewOf(connection);
 
     const secretField = form.method === 'oauth2' ? 'clientSecret' : 'hmacKey';
-    const recorded = Object.fromEntries(changed.map((field) => [field, field === secretField ? SECRET_CHANGED : field === 'customerId' ? customerId : outbound[field as keyof OutboundCredentials]]));
+    const recorded: Record<string, unknown> = Object.fromEntries(changed.map((field) => [field, field === secretField ? SECRET_CHANGED : field === 'customerId' ? customerId : outbound[field as keyof OutboundCredentials]]));
+    if (changed.includes('customerId') && form.confirmCustomerIdChange) recorded.customerIdChangeConfirmed = true;
     const saved = await this.save(tenantId, actor, recorded, { outbound, customerId, status: { state: 'not_connected', message: 'credentials changed: press Connect to test them' } });
     this.signer.invalidate(tenantId);
     return this.settings.viewOf(saved);
@@ -85,4 +87,17 @@ export class SaveCredentialsUseCase {
       throw error;
     }
   }
+}
+
+/** A tenant that connected to one customer moves to another only when the admin says so. */
+function requireConfirmedCustomerChange(connection: ConnectionDocument, customerId: string | undefined, form: IcimsCredentialsDto): void {
+  // Connections from before `linkedCustomerId` was kept: the customer they are connected to.
+  const linked = connection.linkedCustomerId ?? (connection.status?.state === 'connected' ? connection.customerId : undefined);
+  if (!linked || customerId === linked || form.confirmCustomerIdChange) return;
+  throw new AppException(
+    'CUSTOMER_ID_CHANGE_UNCONFIRMED',
+    `this tenant's employees are linked to iCIMS customer ${linked}; moving to customer ${customerId} makes them look deleted to the next import. Send confirmCustomerIdChange: true to change it`,
+    'conflict',
+    { fields: ['customerId'], linkedCustomerId: linked },
+  );
 }
