@@ -68,12 +68,13 @@ export function toIcimsDateTime(date: Date): string {
 
 /**
  * Typed iCIMS people API: GET/PATCH a person and search ids page by page. Keep-alive
- * pool, concurrency limit, circuit breaker, jittered retries on 5xx/network, 429 waited
- * out per Retry-After, and a per-tenant daily budget checked before every request.
+ * pool per host; per tenant a concurrency limit, circuit breaker and jittered retries on
+ * 5xx/network; 429 waited out per Retry-After, and a per-tenant daily budget checked
+ * before every request.
  */
 export class IcimsClient {
   private readonly pool: Pool;
-  private readonly policy: IPolicy;
+  private readonly policies = new Map<string, IPolicy>();
   private readonly options: Required<Omit<IcimsClientOptions, 'authorizer' | 'budget' | 'baseUrl'>>;
 
   constructor(private readonly settings: IcimsClientOptions) {
@@ -86,15 +87,29 @@ export class IcimsClient {
       requestTimeoutMs: settings.requestTimeoutMs ?? 30_000,
     };
     this.pool = new Pool(settings.baseUrl, { connections: this.options.concurrency, keepAliveTimeout: 30_000 });
-    const retryPolicy = retry(handleWhen((error) => error instanceof IcimsUnavailable), {
-      maxAttempts: this.options.retries,
-      backoff: new ExponentialBackoff({ initialDelay: this.options.retryInitialDelayMs, maxDelay: 5_000 }),
-    });
-    const breaker = circuitBreaker(handleWhen((error) => error instanceof IcimsUnavailable), {
-      halfOpenAfter: 10_000,
-      breaker: new ConsecutiveBreaker(5),
-    });
-    this.policy = wrap(retryPolicy, breaker, bulkhead(this.options.concurrency, 10_000));
+  }
+
+  /**
+   * Retries, circuit breaker and bulkhead of one tenant: a customer whose iCIMS fails opens
+   * its own circuit, and its queued calls fill its own bulkhead, not those of the other
+   * tenants on the same host. The connection pool is shared.
+   */
+  private policyOf(tenantId: string): IPolicy {
+    let policy = this.policies.get(tenantId);
+    if (!policy) {
+      const retryPolicy = retry(handleWhen((error) => error instanceof IcimsUnavailable), {
+        maxAttempts: this.options.retries,
+        backoff: new ExponentialBackoff({ initialDelay: this.options.retryInitialDelayMs, maxDelay: 5_000 }),
+      });
+      const breaker = circuitBreaker(handleWhen((error) => error instanceof IcimsUnavailable), {
+        halfOpenAfter: 10_000,
+        breaker: new ConsecutiveBreaker(5),
+      });
+      // Half the pool per tenant, so one tenant's calls never hold every connection.
+      policy = wrap(retryPolicy, breaker, bulkhead(Math.max(1, Math.ceil(this.options.concurrency / 2)), 10_000));
+      this.policies.set(tenantId, policy);
+    }
+    return policy;
   }
 
   async getPerson(tenant: IcimsTenant, personId: string, fields?: readonly string[], options: CallOptions = {}): Promise<IcimsPerson> {
@@ -127,7 +142,7 @@ export class IcimsClient {
 
   private async call(tenant: IcimsTenant, method: Dispatcher.HttpMethod, path: string, body: unknown, options: CallOptions, what: string): Promise<unknown> {
     try {
-      return await this.policy.execute(() => this.withRateLimitWaits(tenant, method, path, body, options.priority ?? 'automatic', what));
+      return await this.policyOf(tenant.tenantId).execute(() => this.withRateLimitWaits(tenant, method, path, body, options.priority ?? 'automatic', what));
     } catch (error) {
       if (error instanceof BrokenCircuitError) throw new IcimsUnavailable('circuit open after repeated failures', 'overloaded');
       if (error instanceof BulkheadRejectedError) throw new IcimsUnavailable('too many requests queued', 'overloaded');

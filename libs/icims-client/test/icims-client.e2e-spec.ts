@@ -145,6 +145,21 @@ describe('IcimsClient against the iCIMS sandbox (real HTTP)', () => {
     expect((await admin('GET', `${customerId}/usage`)).used).toBe(usedWhenOpen);
   });
 
+  it('keeps one tenant\'s open circuit to that tenant: another customer on the same host is still served', async () => {
+    const failing = await setUp({ credentials: 'basic' });
+    const healthy = await setUp({ credentials: 'basic' });
+    const { id } = await admin('POST', `${healthy.customerId}/people`, { firstname: 'Grace', lastname: 'Hopper' });
+    await admin('PUT', `${failing.customerId}/faults`, { burst500: 100 });
+    const credentialsOf = (tenantId: string) => [failing, healthy].map(({ tenant, secrets }) => (tenant.tenantId === tenantId ? { method: 'basic' as const, username: secrets.username, password: secrets.password } : undefined)).find(Boolean);
+    const shared = new IcimsClient({ baseUrl, authorizer: new LocalIcimsAuthorizer(credentialsOf), budget: new RequestBudget(() => ({ dailyLimit: 1_000, reserveForManual: 0 })), retries: 3, retryInitialDelayMs: 20 });
+    clients.push(shared);
+
+    await expect(shared.getPerson(failing.tenant, '1')).rejects.toBeInstanceOf(IcimsUnavailable);
+    await expect(shared.getPerson(failing.tenant, '1')).rejects.toThrow('circuit open after repeated failures');
+
+    await expect(shared.getPerson(healthy.tenant, id)).resolves.toMatchObject({ firstname: 'Grace' });
+  });
+
   it.each(['oauth2', 'basic', 'hmac'] as const)('gives IcimsAuthError for bad %s credentials', async (credentials) => {
     const { client, tenant } = await setUp({ credentials, wrongSecret: true });
 
