@@ -10,6 +10,10 @@ export const gatewayService: ServiceDefinition<GatewayConfig> = {
   validate: adminKeyProblems,
   rootModule: (config) => GatewayModule.forRoot(config),
   configureFastify: (fastify, config) => registerWebhookBodyHook(fastify, config.WEBHOOK_MAX_BYTES),
-  rateLimit: (config) => ({ prefix: '/admin/', perMinute: config.ADMIN_RATE_LIMIT_PER_MINUTE }),
+  rateLimits: (config) => [
+    { prefix: '/admin/', perMinute: config.ADMIN_RATE_LIMIT_PER_MINUTE },
+    // Unauthenticated, and each costs a vault call: generous, but bounded.
+    { prefix: '/webhooks/', perMinute: config.PUBLIC_RATE_LIMIT_PER_MINUTE },
+  ],
   configureApp: (app) => setUpOpenApi(app),
 };

@@ -41,8 +41,11 @@ describe('gateway admin rate limit', () => {
     gateway = ServiceProcess.start('apps/gateway/dist/main.js', { ...stackEnv(), ...REQUIRED, PORT: String(port), ADMIN_RATE_LIMIT_PER_MINUTE: '3' });
     await gateway.waitUntilReady(base);
 
+    // Neither a made-up X-Forwarded-For nor an encoded path escapes the count.
     const statuses: number[] = [];
-    for (let i = 0; i < 4; i += 1) statuses.push((await fetch(`${base}/admin/tenants/acme/icims`)).status);
+    for (const [path, forwardedFor] of [['/admin/tenants/acme/icims', '203.0.113.1'], ['/%61dmin/tenants/acme/icims', '203.0.113.2'], ['/admin/tenants/acme/icims', '203.0.113.3'], ['/%61dmin/tenants/acme/icims', '203.0.113.4']]) {
+      statuses.push((await fetch(`${base}${path}`, { headers: { 'x-forwarded-for': forwardedFor } })).status);
+    }
     const limited = await fetch(`${base}/admin/tenants/acme/icims`);
 
     expect(statuses).toEqual([401, 401, 401, 429]);
@@ -50,5 +53,20 @@ describe('gateway admin rate limit', () => {
     expect(await limited.json()).toEqual({ error: { code: 'RATE_LIMITED', message: expect.stringMatching(/^too many requests; try again in \d+ s$/) } });
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
     expect((await fetch(`${base}/openapi.json`)).status).toBe(200);
+  });
+
+  it('limits unauthenticated webhook calls per client address too, and believes X-Forwarded-For only from a configured proxy', async () => {
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    gateway = ServiceProcess.start('apps/gateway/dist/main.js', { ...stackEnv(), ...REQUIRED, PORT: String(port), PUBLIC_RATE_LIMIT_PER_MINUTE: '2', TRUSTED_PROXIES: '127.0.0.1' });
+    await gateway.waitUntilReady(base);
+    const webhook = (forwardedFor: string) => fetch(`${base}/webhooks/icims`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': forwardedFor }, body: '{}' });
+
+    const fromOneClient = [(await webhook('198.51.100.7')).status, (await webhook('198.51.100.7')).status, (await webhook('198.51.100.7')).status];
+    const fromAnother = (await webhook('198.51.100.8')).status;
+
+    expect(fromOneClient.slice(0, 2)).not.toContain(429);
+    expect(fromOneClient[2]).toBe(429);
+    expect(fromAnother).not.toBe(429);
   });
 });

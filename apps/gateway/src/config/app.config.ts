@@ -34,6 +34,10 @@ export class GatewayConfig extends VaultCallerConfig {
   @IsInt() @Min(1) @Max(100_000)
   ADMIN_RATE_LIMIT_PER_MINUTE: number = 300;
 
+  /** Webhook and token requests per minute and client address (iCIMS sends from few addresses: keep it high). */
+  @IsInt() @Min(1) @Max(1_000_000)
+  PUBLIC_RATE_LIMIT_PER_MINUTE: number = 6_000;
+
   /** How long sync runs (and their records) are kept; the same value as icims-ingest's. */
   @IsInt() @Min(1) @Max(3650)
   AUDIT_RETENTION_DAYS: number = 400;

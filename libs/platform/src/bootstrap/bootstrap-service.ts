@@ -1,5 +1,4 @@
 import helmet from '@fastify/helmet';
-import rateLimit from '@fastify/rate-limit';
 import { DynamicModule, INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestFactory, Reflector } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -8,12 +7,12 @@ import { Logger } from 'nestjs-pino';
 import { HttpServiceConfig } from '../config/base-service.config';
 import { describeConfig, loadConfigOrExit } from '../config/load-config';
 import { DeclaredQueryInterceptor } from '../http/declared-query.interceptor';
-import { AppException } from '../errors/app.exception';
 import { AppExceptionFilter } from '../errors/app-exception.filter';
 import { echoRequestId, requestIdOf } from '../logging/request-id.util';
 import { registerHttpMetrics } from '../metrics/http-metrics.hook';
 import { MetricsService } from '../metrics/metrics.service';
 import { KafkaBatchServerFactory } from '../idempotency/idempotency.module';
+import { RateLimitRule, registerRateLimits } from './rate-limits';
 
 export interface ServiceDefinition<C extends HttpServiceConfig> {
   name: string;
@@ -27,8 +26,8 @@ export interface ServiceDefinition<C extends HttpServiceConfig> {
   validate?(config: C): string[];
   /** App-specific Fastify hooks, registered before any route. */
   configureFastify?(fastify: FastifyInstance, config: C): void;
-  /** Requests per minute and client IP on routes under `prefix`; other routes are not limited. */
-  rateLimit?(config: C): { prefix: string; perMinute: number };
+  /** Per-minute limits per client address on route families; routes no rule names are not limited. */
+  rateLimits?(config: C): RateLimitRule[];
   /** Last touches before the app starts (OpenAPI docs). */
   configureApp?(app: NestFastifyApplication, config: C): void;
 }
@@ -46,22 +45,17 @@ export async function bootstrapService<C extends HttpServiceConfig>(
 ): Promise<RunningService<C>> {
   const config = loadConfigOrExit(definition.configSchema, env, definition.name);
   exitOnProblems(definition.name, definition.validate?.(config) ?? []);
-  const adapter = new FastifyAdapter({ bodyLimit: config.HTTP_BODY_LIMIT_BYTES, trustProxy: true, genReqId: requestIdOf });
+  // X-Forwarded-For is believed only from the configured proxies: anyone else could pick their address.
+  const trustProxy = config.TRUSTED_PROXIES.length > 0 ? config.TRUSTED_PROXIES : false;
+  const adapter = new FastifyAdapter({ bodyLimit: config.HTTP_BODY_LIMIT_BYTES, trustProxy, genReqId: requestIdOf });
   const app = await NestFactory.create<NestFastifyApplication>(definition.rootModule(config), adapter, { bufferLogs: true, rawBody: definition.rawBody ?? false });
   const logger = app.get(Logger);
   app.useLogger(logger);
   app.flushLogs();
   await app.register(helmet);
-  const limit = definition.rateLimit?.(config);
-  if (limit) {
-    await app.register(rateLimit, {
-      max: limit.perMinute,
-      timeWindow: 60_000,
-      allowList: (request) => !request.url.startsWith(limit.prefix),
-      errorResponseBuilder: (_request, context) => new AppException('RATE_LIMITED', `too many requests; try again in ${Math.max(1, Math.ceil(context.ttl / 1000))} s`, 'rate_limited'),
-    });
-  }
   const fastify = app.getHttpAdapter().getInstance();
+  const limits = definition.rateLimits?.(config) ?? [];
+  if (limits.length > 0) await registerRateLimits(fastify, limits);
   echoRequestId(fastify);
   definition.configureFastify?.(fastify, config);
   registerHttpMetrics(fastify, app.get(MetricsService));

@@ -25,6 +25,14 @@ export class HttpServiceConfig {
 
   @IsInt() @Min(1024) @Max(50 * 1024 * 1024)
   HTTP_BODY_LIMIT_BYTES: number = 1024 * 1024;
+
+  /**
+   * Proxies whose X-Forwarded-For is believed (IPs or CIDRs, comma-separated), such as the
+   * ingress's pod range. Empty: the peer address is the client's, and the header is ignored.
+   */
+  @Transform(splitList)
+  @Matches(/^[0-9A-Fa-f:.]+(\/\d{1,3})?$/, { each: true, message: 'TRUSTED_PROXIES must be IP addresses or CIDR ranges, comma-separated' })
+  TRUSTED_PROXIES: string[] = [];
 }
 
 /** Variables every product service reads. Apps extend this class with their own. */
