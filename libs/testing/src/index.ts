@@ -11,3 +11,5 @@ export * from './sse';
 export * from './fixtures/tenant-settings.fixture';
 export * from './index-use';
 export * from './fixtures/import-lock/reserve-then-die';
+export * from './log-capture';
+export * from './log-scan';

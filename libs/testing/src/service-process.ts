@@ -1,6 +1,8 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { expectEventually } from './eventually';
+import { captureFileFor } from './log-capture';
 
 const ROOT = path.resolve(__dirname, '../../..');
 
@@ -26,6 +28,13 @@ export class ServiceProcess {
     this.child = spawn(process.execPath, [path.join(ROOT, entry), ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     this.child.stdout!.on('data', (chunk: Buffer) => (this.stdout += chunk.toString()));
     this.child.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
+    const capture = captureFileFor(entry, this.child.pid);
+    if (capture) {
+      const file = fs.createWriteStream(capture, { flags: 'a' });
+      this.child.stdout!.pipe(file, { end: false });
+      this.child.stderr!.pipe(file, { end: false });
+      this.child.once('close', () => file.end());
+    }
     live.add(this.child);
     this.exited = new Promise((resolve) =>
       this.child.once('exit', (code, signal) => {

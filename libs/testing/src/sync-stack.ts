@@ -3,6 +3,7 @@ import { Kafka } from 'kafkajs';
 import { Topic } from '@icims-sync/contracts';
 import { ConnectedTenant, adminJwtKey, callJson, connectTenantAsAdmin, gatewayAdminEnv, hrSandboxJwtEnv } from './admin-api';
 import { ensureContractTopics, startGroupAtEnd, testKafka } from './kafka';
+import { rememberForLogScan } from './log-capture';
 import { ServiceProcess, freePort } from './service-process';
 import { mongoUrlFor, stackEnv, uniqueName } from './stack-env';
 
@@ -23,6 +24,8 @@ export class SyncStack {
   /** The latest process of each app, by name (`gateway`, `icims-ingest`...). */
   private readonly byApp = new Map<string, ServiceProcess>();
   private vaultEnv: Record<string, string> = {};
+  /** Tenants connected here: their HR employees' SSNs and birth dates go to the log scan on stop. */
+  private readonly tenants = new Set<string>();
   private ingestEnv: Record<string, string> = {};
 
   /** `ingestEnv` is added to icims-ingest's environment (e.g. a short session timeout). */
@@ -34,7 +37,8 @@ export class SyncStack {
 
   async startService(entry: string, env: Record<string, string>): Promise<{ url: string; process: ServiceProcess }> {
     const port = await freePort();
-    const child = ServiceProcess.start(entry, { LOG_LEVEL: 'warn', ...env, PORT: String(port) });
+    // Info when the suite's log scan reads the output; quieter otherwise (benchmarks).
+    const child = ServiceProcess.start(entry, { LOG_LEVEL: process.env.TEST_LOG_DIR ? 'info' : 'warn', ...env, PORT: String(port) });
     this.processes.push(child);
     this.byApp.set(entry.split('/')[1], child);
     const url = `http://127.0.0.1:${port}`;
@@ -53,10 +57,13 @@ export class SyncStack {
   /** `dailyBudget: 0` switches the sandbox's request budget off (benchmarks). */
   async connectTenant(tenantId: string, customerId: string, options: { profile?: 'hrcloud' | 'namely'; hiredStatusIds?: string[]; dailyBudget?: number } = {}): Promise<ConnectedTenant> {
     const clientSecret = randomBytes(16).toString('hex');
+    this.tenants.add(tenantId);
     await callJson('PUT', `${this.urls.sandbox}/sandbox/customers/${customerId}`, { clientId: `${tenantId}-client`, clientSecret, dailyBudget: options.dailyBudget });
     const cli = ServiceProcess.start('apps/credentials-vault/dist/cli/tenant.cli.js', this.vaultEnv, ['--tenant', tenantId, '--enable', '--profile', options.profile ?? 'hrcloud']);
     if ((await cli.exited).code !== 0) throw new Error(cli.output.stderr);
-    return connectTenantAsAdmin({ gatewayUrl: this.urls.gateway, hrUrl: this.urls.hr, tenantId, customerId, clientId: `${tenantId}-client`, clientSecret, hiredStatusIds: options.hiredStatusIds ?? ['C38353'] });
+    const connected = await connectTenantAsAdmin({ gatewayUrl: this.urls.gateway, hrUrl: this.urls.hr, tenantId, customerId, clientId: `${tenantId}-client`, clientSecret, hiredStatusIds: options.hiredStatusIds ?? ['C38353'] });
+    rememberForLogScan('secret', [clientSecret, connected.inbound.password, connected.inbound.hmacKey, connected.inbound.clientSecret]);
+    return connected;
   }
 
   /** The OS process id of each app, by name (CPU figures in benchmarks). */
@@ -65,20 +72,38 @@ export class SyncStack {
   }
 
   async stop(): Promise<void> {
+    await this.rememberEmployeePii().catch(() => undefined);
     await Promise.all(this.processes.map((child) => child.ensureStopped()));
+  }
+
+  /** The SSNs and birth dates HR holds for this stack's tenants: no log line may carry one. */
+  private async rememberEmployeePii(): Promise<void> {
+    if (!process.env.TEST_LOG_DIR || !this.urls?.hr) return;
+    for (const tenantId of this.tenants) {
+      let afterId: string | undefined;
+      do {
+        const page = (await callJson('GET', `${this.urls.hr}/tenants/${tenantId}/employees?linked=true&pageSize=500${afterId ? `&afterId=${afterId}` : ''}`)).body as { items: { ssn?: string; dateOfBirth?: string }[]; nextAfterId?: string };
+        rememberForLogScan('ssn', page.items.map((employee) => employee.ssn));
+        rememberForLogScan('dateOfBirth', page.items.map((employee) => employee.dateOfBirth));
+        afterId = page.nextAfterId;
+      } while (afterId);
+    }
   }
 
   private async boot(options: { ingestEnv?: Record<string, string>; vaultEnv?: Record<string, string> }): Promise<void> {
     await ensureContractTopics(this.kafka);
     const jwtKey = adminJwtKey();
+    rememberForLogScan('secret', [jwtKey, this.serviceToken]);
     const [sandbox, hr] = await Promise.all([
       this.startService('apps/icims-sandbox/dist/main.js', {}),
       this.startService('apps/hr-sandbox/dist/main.js', { ...stackEnv(), MONGO_URL: mongoUrlFor(uniqueName('hr')), ...hrSandboxJwtEnv(jwtKey) }),
     ]);
+    const kek = randomBytes(32).toString('base64');
+    rememberForLogScan('secret', [kek]);
     this.vaultEnv = {
       ...stackEnv(),
       MONGO_URL: mongoUrlFor(uniqueName('vault')),
-      VAULT_KEKS: `k1:${randomBytes(32).toString('base64')}`,
+      VAULT_KEKS: `k1:${kek}`,
       VAULT_SERVICE_TOKEN: this.serviceToken,
       HR_API_URL: hr.url,
       OWNER_CHECK_TTL_MS: '0',
@@ -91,7 +116,7 @@ export class SyncStack {
     this.ingestEnv = { ...shared, HR_API_URL: hr.url, KAFKA_GROUP_ID: this.ingestGroup, SETTINGS_CACHE_MS: '0', ...options.ingestEnv };
     await startGroupAtEnd(this.kafka, this.ingestGroup, [Topic.CandidateHired, Topic.ImportRequested]);
     // Tests poll the admin API far faster than people do.
-    const gateway = await this.startService('apps/gateway/dist/main.js', { ...shared, ...gatewayAdminEnv(hr.url, jwtKey), ADMIN_RATE_LIMIT_PER_MINUTE: '100000' });
+    const gateway = await this.startService('apps/gateway/dist/main.js', { ...shared, ...gatewayAdminEnv(hr.url, jwtKey), ADMIN_RATE_LIMIT_PER_MINUTE: '100000', PUBLIC_RATE_LIMIT_PER_MINUTE: '1000000' });
     this.urls = { sandbox: sandbox.url, hr: hr.url, vault: vault.url, gateway: gateway.url, ingest: '' };
     await this.startIngest();
   }
