@@ -36,7 +36,7 @@ describe('admin API: iCIMS settings (gateway + vault + sandboxes)', () => {
   const otherTenant = uniqueName('other');
   const offTenant = uniqueName('off');
   const base = 400_000 + Math.floor(Math.random() * 500_000);
-  const customers = { oauth: String(base), hmac: String(base + 1), denied: String(base + 2), rbac: String(base + 3) };
+  const customers = { oauth: String(base), hmac: String(base + 1), denied: String(base + 2), rbac: String(base + 3), unknown: String(base + 4) };
   const secrets = {
     oauth: `oauth-${randomBytes(12).toString('hex')}`,
     hmac: `hmac-${randomBytes(12).toString('hex')}`,
@@ -245,6 +245,10 @@ describe('admin API: iCIMS settings (gateway + vault + sandboxes)', () => {
 
     const unreachable = await vaultAsAda(urls.unreachableVault, 'POST', '/connect');
     expect(unreachable.body).toMatchObject({ status: 'error', reason: 'UNREACHABLE', message: expect.stringContaining('iCIMS could not be reached') });
+
+    // Good client id and secret, another customer's id: iCIMS issues the token, then refuses it there.
+    await ada('PUT', '/credentials', { method: 'oauth2', customerId: customers.unknown, clientId: 'acme-client', clientSecret: secrets.oauth });
+    expect((await ada('POST', '/connect')).body).toMatchObject({ status: 'error', reason: 'CUSTOMER_NOT_FOUND', message: `the client id and client secret are valid, but not for iCIMS customer ${customers.unknown}: check the customer id` });
 
     await ada('PUT', '/credentials', { method: 'oauth2', customerId: customers.denied, clientId: 'denied-client', clientSecret: secrets.denied });
     expect((await ada('POST', '/connect')).body).toMatchObject({ status: 'error', reason: 'FORBIDDEN', message: expect.stringContaining(`iCIMS denies them access to customer ${customers.denied}`) });

@@ -1,6 +1,7 @@
 import {
   IcimsAccessDenied,
   IcimsAuthError,
+  IcimsAuthorizer,
   IcimsClient,
   IcimsCredentials,
   IcimsNotFound,
@@ -23,9 +24,20 @@ const BEYOND_ANY_PERSON_ID = '999999999999';
  * and costs one request of the daily budget (plus a token request for OAuth2).
  */
 export async function probeIcims(credentials: IcimsCredentials, apiUrl: string, customerId: string, timeoutMs: number): Promise<ProbeResult> {
+  const local = new LocalIcimsAuthorizer(() => credentials);
+  // OAuth2 tells the two apart: a token issued means the client id and secret are good.
+  let tokenIssued = false;
+  const authorizer: IcimsAuthorizer = {
+    authorize: async (outbound) => {
+      const headers = await local.authorize(outbound);
+      tokenIssued = credentials.method === 'oauth2';
+      return headers;
+    },
+    invalidate: (tenantId) => local.invalidate(tenantId),
+  };
   const client = new IcimsClient({
     baseUrl: apiUrl,
-    authorizer: new LocalIcimsAuthorizer(() => credentials),
+    authorizer,
     budget: new RequestBudget(() => ({ dailyLimit: Number.MAX_SAFE_INTEGER, reserveForManual: 0 })),
     retries: 1,
     requestTimeoutMs: timeoutMs,
@@ -36,14 +48,17 @@ export async function probeIcims(credentials: IcimsCredentials, apiUrl: string, 
     await client.searchPeople({ tenantId: 'connect-probe', customerId }, [{ name: 'person.id', value: [BEYOND_ANY_PERSON_ID], operator: '>' }]).next();
     return { ok: true };
   } catch (error) {
-    return failureOf(error, new URL(apiUrl).host, customerId, credentials.method);
+    return failureOf(error, new URL(apiUrl).host, customerId, credentials.method, tokenIssued);
   } finally {
     await client.close();
   }
 }
 
-function failureOf(error: unknown, host: string, customerId: string, method: IcimsCredentials['method']): ProbeResult {
+function failureOf(error: unknown, host: string, customerId: string, method: IcimsCredentials['method'], tokenIssued: boolean): ProbeResult {
   const fail = (reason: ConnectFailureReason, message: string): ProbeResult => ({ ok: false, reason, message });
+  if (error instanceof IcimsAuthError && tokenIssued) {
+    return fail('CUSTOMER_NOT_FOUND', `the client id and client secret are valid, but not for iCIMS customer ${customerId}: check the customer id`);
+  }
   if (error instanceof IcimsAuthError) {
     const what = method === 'oauth2' ? 'client id and client secret' : 'username and HMAC key';
     return fail('BAD_CREDENTIALS', `iCIMS refused the credentials: check the customer id, ${what}`);
