@@ -137,6 +137,19 @@ describe('a hire in iCIMS lands in the HR system', () => {
     expect(metrics).toMatch(/hires_total\{outcome="added"\} [3-9]/);
   });
 
+  it('takes a status marked as hired for the very next webhook', async () => {
+    const person = (await call(urls.sandbox, 'POST', `/sandbox/customers/${customerId}/people`, { firstname: 'Newly', lastname: 'Hired', email: 'newly@example.com' })).body.id;
+    const hireInto = async (newStatus: string) =>
+      JSON.parse((await call(urls.sandbox, 'POST', `/sandbox/customers/${customerId}/hires`, { targetUrl: `${urls.gateway}/webhooks/icims`, personId: person, newStatus, auth: inbound })).body.body);
+    expect(await hireInto('C40000')).toMatchObject({ status: 'ignored', reason: 'status C40000 is not marked as hired' });
+
+    const marked = await callAs(adminToken(), 'PUT', `${urls.gateway}/admin/tenants/${tenantId}/icims/hired-statuses`, { statusIds: [HIRED, 'C40000'] });
+    expect(marked.status).toBe(200);
+
+    expect(await hireInto('C40000')).toMatchObject({ status: 'accepted' });
+    await expectEventually(async () => expect(await employeesOf(person)).toHaveLength(1));
+  });
+
   it('pauses automatic import while the owner is not an active HR admin, and resumes with a valid owner', async () => {
     const ownerId = 'owen';
     const ownerToken = await signInHrUser(urls.hr, tenantId, ownerId, { displayName: 'Owen Owner', roles: ['HR_ADMIN'] });

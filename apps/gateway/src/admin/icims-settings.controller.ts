@@ -18,6 +18,7 @@ import { CurrentAdmin } from './current-admin.decorator';
 import { HrAdminGuard } from './hr-admin.guard';
 import { ConfigChangeResponse, ConnectResponse, ErrorResponse, IcimsSettingsResponse, InboundMaterialResponse, OwnerCandidateResponse } from './icims-settings.responses';
 import { VaultAdminClient } from './vault-admin.client';
+import { VaultInboundClient } from '../webhooks/vault-inbound.client';
 
 /**
  * Settings > Integrations > iCIMS, for HR admins. The vault does the work and holds the
@@ -32,7 +33,10 @@ import { VaultAdminClient } from './vault-admin.client';
 @Controller('admin/tenants/:tenantId/icims')
 @UseGuards(HrAdminGuard)
 export class IcimsSettingsController {
-  constructor(private readonly vault: VaultAdminClient) {}
+  constructor(
+    private readonly vault: VaultAdminClient,
+    private readonly inbound: VaultInboundClient,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'The iCIMS settings: consent, credentials (secrets masked), connection, owner, toggles, inbound auth.' })
@@ -98,8 +102,10 @@ export class IcimsSettingsController {
   @ApiOperation({ summary: 'The iCIMS workflow status ids that mean "hired".' })
   @ApiBody({ type: HiredStatusesDto })
   @ApiOkResponse({ type: IcimsSettingsResponse })
-  hiredStatuses(@Param('tenantId') _tenantId: string, @CurrentAdmin() admin: AdminClaims, @Body() body: HiredStatusesDto): Promise<IcimsSettingsView> {
-    return this.vault.call(admin, 'PUT', '/hired-statuses', body);
+  async hiredStatuses(@Param('tenantId') tenantId: string, @CurrentAdmin() admin: AdminClaims, @Body() body: HiredStatusesDto): Promise<IcimsSettingsView> {
+    const saved = await this.vault.call<IcimsSettingsView>(admin, 'PUT', '/hired-statuses', body);
+    this.inbound.forget(tenantId);
+    return saved;
   }
 
   @Post('inbound-auth')
@@ -107,8 +113,11 @@ export class IcimsSettingsController {
   @ApiOperation({ summary: 'Generate how iCIMS authenticates its webhooks (basic, hmac or oauth). The secret is shown in this answer only.' })
   @ApiBody({ type: InboundAuthDto })
   @ApiResponse({ status: 201, type: InboundMaterialResponse })
-  inboundAuth(@Param('tenantId') _tenantId: string, @CurrentAdmin() admin: AdminClaims, @Body() body: InboundAuthDto): Promise<InboundMaterialView> {
-    return this.vault.call(admin, 'POST', '/inbound-auth', body);
+  async inboundAuth(@Param('tenantId') tenantId: string, @CurrentAdmin() admin: AdminClaims, @Body() body: InboundAuthDto): Promise<InboundMaterialView> {
+    const material = await this.vault.call<InboundMaterialView>(admin, 'POST', '/inbound-auth', body);
+    // The old credential stops here at once; other replicas keep its verdict at most INBOUND_AUTH_CACHE_MS.
+    this.inbound.forget(tenantId);
+    return material;
   }
 
   @Get('changes')

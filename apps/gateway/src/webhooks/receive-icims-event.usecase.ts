@@ -45,14 +45,18 @@ export class ReceiveIcimsEventUseCase {
     if (typeof customerId !== 'string' || !/^\d{1,20}$/.test(customerId)) {
       throw new InvalidInputException('INVALID_EVENT', 'customerId must be an iCIMS id (digits, as a string)');
     }
-    const tenant = await this.vault.verify(customerId, received.pathAndQuery, received.headers, received.rawBody);
+    let tenant = await this.vault.verify(customerId, received.pathAndQuery, received.headers, received.rawBody);
     const event = this.validate(received.body);
 
     if (event.eventType !== HIRE_EVENT_TYPE) return this.ignored(`eventType ${event.eventType} is not a hire`);
-    if (!event.newStatus || !tenant.hiredStatusIds.includes(event.newStatus)) return this.ignored(`status ${event.newStatus ?? '(none)'} is not marked as hired`);
+    const { newStatus } = event;
+    if (!newStatus) return this.ignored('status (none) is not marked as hired');
+    // A kept verdict may predate a status just marked as hired (on any replica): a hire is never ignored on its word.
+    if (!tenant.hiredStatusIds.includes(newStatus) && tenant.kept) tenant = await this.vault.verify(customerId, received.pathAndQuery, received.headers, received.rawBody, { fresh: true });
+    if (!tenant.hiredStatusIds.includes(newStatus)) return this.ignored(`status ${newStatus} is not marked as hired`);
 
     // One user action can produce several notifications: same hire, same key, same envelope id.
-    const dedupeKey = createHash('sha256').update([event.customerId, event.systemId, event.personId, event.jobId, event.newStatus].join('|')).digest('hex');
+    const dedupeKey = createHash('sha256').update([event.customerId, event.systemId, event.personId, event.jobId, newStatus].join('|')).digest('hex');
     const eventId = uuidFromHash(dedupeKey);
     if (await this.processed.isProcessed(DEDUPE_SCOPE, dedupeKey)) {
       this.outcomes.inc({ outcome: 'duplicate' });
@@ -65,7 +69,7 @@ export class ReceiveIcimsEventUseCase {
         id: eventId,
         tenantId: tenant.tenantId,
         source: 'gateway',
-        payload: { customerId: event.customerId, personId: event.personId!, jobId: event.jobId, newStatus: event.newStatus, oldStatus: event.oldStatus },
+        payload: { customerId: event.customerId, personId: event.personId!, jobId: event.jobId, newStatus, oldStatus: event.oldStatus },
       }),
     ]);
     await this.processed.markProcessed(DEDUPE_SCOPE, dedupeKey);

@@ -23,10 +23,11 @@ export class VaultInboundClient {
     this.vault = new VaultInternalClient(config.VAULT_URL, config.VAULT_SERVICE_TOKEN);
   }
 
-  async verify(customerId: string, pathAndQuery: string, headers: Record<string, string>, rawBody: Buffer): Promise<InboundTenant> {
+  /** The sender's tenant; `kept` when it came from the cache (so its settings may be seconds old). `fresh` asks the vault. */
+  async verify(customerId: string, pathAndQuery: string, headers: Record<string, string>, rawBody: Buffer, options: { fresh?: boolean } = {}): Promise<InboundTenant & { kept?: true }> {
     const key = createHash('sha256').update(`${customerId}\n${headers.authorization ?? ''}`).digest('base64');
-    const kept = this.verdicts.get(key);
-    if (kept) return kept;
+    const kept = options.fresh ? undefined : this.verdicts.get(key);
+    if (kept) return { ...kept, kept: true };
     const response = await this.vault.post(VaultInternalPath.inboundVerify, { customerId, method: 'POST', pathAndQuery, headers, body: rawBody.toString('base64') });
     if (response.status === 200) {
       const { reusableForMs, ...tenant } = response.json as InboundVerdict;
@@ -37,6 +38,11 @@ export class VaultInboundClient {
     // Says nothing about why: wrong secret, unknown customer and disabled tenant look alike.
     if (response.status === 401 || response.status === 400) throw new AppException('UNAUTHORIZED', 'authentication failed', 'unauthorized');
     throw new DependencyUnavailableException('credentials-vault', `answered ${response.status}`);
+  }
+
+  /** Drops this replica's kept verdicts of a tenant whose inbound settings just changed here. */
+  forget(tenantId: string): void {
+    for (const [key, tenant] of this.verdicts.entries()) if (tenant.tenantId === tenantId) this.verdicts.delete(key);
   }
 
   async issueToken(clientId: string, clientSecret: string): Promise<unknown> {
