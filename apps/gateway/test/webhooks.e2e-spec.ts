@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { connect } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { Kafka, KafkaMessage } from 'kafkajs';
 import { request } from 'undici';
@@ -163,6 +164,27 @@ describe('POST /webhooks/icims (gateway + vault + iCIMS sandbox, real broker and
       expect(bomb.length).toBeLessThan(65_536);
       const response = await call(gatewayUrl, 'POST', '/webhooks/icims', bomb, { ...goodAuth, 'content-encoding': 'gzip' });
       expect(response.status).toBe(413);
+    });
+
+    it('answers a 10 MB plain body with 413 and closes the connection, so a client still sending is not left hanging', async () => {
+      const { hostname, port } = new URL(gatewayUrl);
+      const socket = connect(Number(port), hostname);
+      let received = '';
+      socket.on('data', (chunk) => (received += chunk.toString()));
+      socket.on('error', () => undefined);
+      const closed = new Promise<void>((resolve) => socket.on('close', () => resolve()));
+      const total = 10 * 1024 * 1024;
+      socket.write(`POST /webhooks/icims HTTP/1.1\r\nHost: ${hostname}\r\nContent-Type: application/json\r\nContent-Length: ${total}\r\n\r\n`);
+      // Keep sending, as a client with a slow or stubborn upload would, until the server hangs up.
+      const chunk = Buffer.alloc(64 * 1024, 'a');
+      for (let sent = 0; sent < total && !socket.destroyed && socket.writable; sent += chunk.length) {
+        if (!socket.write(chunk)) await new Promise((resolve) => socket.once('drain', resolve).once('close', resolve));
+      }
+
+      await closed;
+
+      expect(received).toMatch(/^HTTP\/1\.1 413 /);
+      expect(received.toLowerCase()).toContain('connection: close');
     });
 
     it.each([

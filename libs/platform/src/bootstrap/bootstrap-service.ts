@@ -57,6 +57,7 @@ export async function bootstrapService<C extends HttpServiceConfig>(
   const limits = definition.rateLimits?.(config) ?? [];
   if (limits.length > 0) await registerRateLimits(fastify, limits);
   echoRequestId(fastify);
+  closeAfterTooLarge(fastify);
   definition.configureFastify?.(fastify, config);
   registerHttpMetrics(fastify, app.get(MetricsService));
   app.useGlobalFilters(new AppExceptionFilter());
@@ -127,5 +128,16 @@ function exitOnFatalErrors(app: INestApplication): void {
   process.on('uncaughtException', (error) => {
     logger.fatal?.({ err: error }, 'uncaught exception; exiting');
     process.exit(1);
+  });
+}
+
+/**
+ * A 413 is answered before the body is read: the connection is closed with it, or a
+ * client still uploading waits on a server that no longer reads.
+ */
+function closeAfterTooLarge(fastify: FastifyInstance): void {
+  fastify.addHook('onSend', async (_request, reply, payload) => {
+    if (reply.statusCode === 413) reply.header('connection', 'close');
+    return payload;
   });
 }
