@@ -2,6 +2,7 @@ import { ServiceDefinition } from '@icims-sync/platform';
 import { setUpOpenApi } from './admin/openapi';
 import { GatewayModule, SERVICE_NAME } from './app.module';
 import { GatewayConfig, adminKeyProblems } from './config/app.config';
+import { registerIcimsErrorReply } from './webhooks/icims-error-reply.hook';
 import { registerWebhookBodyHook } from './webhooks/webhook-body.hook';
 
 export const gatewayService: ServiceDefinition<GatewayConfig> = {
@@ -9,7 +10,10 @@ export const gatewayService: ServiceDefinition<GatewayConfig> = {
   configSchema: GatewayConfig,
   validate: adminKeyProblems,
   rootModule: (config) => GatewayModule.forRoot(config),
-  configureFastify: (fastify, config) => registerWebhookBodyHook(fastify, config.WEBHOOK_MAX_BYTES),
+  configureFastify: (fastify, config) => {
+    registerWebhookBodyHook(fastify, config.WEBHOOK_MAX_BYTES);
+    registerIcimsErrorReply(fastify);
+  },
   rateLimits: (config) => [
     { prefix: '/admin/', perMinute: config.ADMIN_RATE_LIMIT_PER_MINUTE },
     // Unauthenticated, and each costs a vault call: generous, but bounded.

@@ -138,25 +138,33 @@ describe('POST /webhooks/icims (gateway + vault + iCIMS sandbox, real broker and
     it('401 for wrong auth, saying nothing about why', async () => {
       expect(await call(gatewayUrl, 'POST', '/webhooks/icims', event(basic.customerId, { personId: '990001' }), basicAuth(basic.inbound.username, 'wrong'))).toEqual({
         status: 401,
-        body: { error: { code: 'UNAUTHORIZED', message: 'authentication failed' } },
+        body: {
+          error: {
+            code: 'UNAUTHORIZED',
+            message: 'authentication failed',
+            // iCIMS shows userMessage to its admin ("Error Handling and Reporting").
+            userMessage: expect.stringContaining("check the endpoint's username and password"),
+            debugErrorMessage: 'UNAUTHORIZED: authentication failed',
+          },
+        },
       });
     });
 
     it('401 for an unknown customer, the same answer', async () => {
-      expect(await call(gatewayUrl, 'POST', '/webhooks/icims', event('777777777', { personId: '990002' }), goodAuth)).toEqual({
-        status: 401,
-        body: { error: { code: 'UNAUTHORIZED', message: 'authentication failed' } },
-      });
+      const wrongAuth = await call(gatewayUrl, 'POST', '/webhooks/icims', event(basic.customerId, { personId: '990001' }), basicAuth(basic.inbound.username, 'wrong'));
+      expect(await call(gatewayUrl, 'POST', '/webhooks/icims', event('777777777', { personId: '990002' }), goodAuth)).toEqual(wrongAuth);
     });
 
     it('400 for a body that is not JSON', async () => {
       const response = await call(gatewayUrl, 'POST', '/webhooks/icims', '{"eventType": "WorkFlow', goodAuth);
-      expect(response).toEqual({ status: 400, body: { error: { code: 'BAD_REQUEST', message: "Body is not valid JSON but content-type is set to 'application/json'" } } });
+      const message = "Body is not valid JSON but content-type is set to 'application/json'";
+      expect(response).toEqual({ status: 400, body: { error: { code: 'BAD_REQUEST', message, userMessage: `icims-sync could not read this event: ${message}.`, debugErrorMessage: `BAD_REQUEST: ${message}` } } });
     });
 
     it('400 naming the bad field of an event', async () => {
       const response = await call(gatewayUrl, 'POST', '/webhooks/icims', event(basic.customerId, { personId: 'nine-nine' }), goodAuth);
-      expect(response).toEqual({ status: 400, body: { error: { code: 'INVALID_EVENT', message: 'personId: personId must be an iCIMS id (digits, as a string)' } } });
+      const message = 'personId: personId must be an iCIMS id (digits, as a string)';
+      expect(response).toEqual({ status: 400, body: { error: { code: 'INVALID_EVENT', message, userMessage: `icims-sync could not read this event: ${message}.`, debugErrorMessage: `INVALID_EVENT: ${message}` } } });
     });
 
     it('413 for a gzip bomb', async () => {
