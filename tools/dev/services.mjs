@@ -23,6 +23,16 @@ function devKekFile() {
   return file;
 }
 
+/** The key of `sync_state` digests: kept across runs, like the data it keys. */
+function devSyncStateHashKey() {
+  const file = path.join(LOCAL, 'ingest', 'sync-state-hash-key');
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
+  }
+  return fs.readFileSync(file, 'utf8').trim();
+}
+
 /** Shared by the vault and its callers for this run. */
 const serviceToken = demoSecret();
 
@@ -65,7 +75,7 @@ export const SERVICES = [
     name: 'icims-ingest',
     port: 3002,
     database: 'icims-sync',
-    env: () => ({ VAULT_URL: 'http://127.0.0.1:3001', VAULT_SERVICE_TOKEN: serviceToken, HR_API_URL }),
+    env: () => ({ VAULT_URL: 'http://127.0.0.1:3001', VAULT_SERVICE_TOKEN: serviceToken, HR_API_URL, SYNC_STATE_HASH_KEY: devSyncStateHashKey() }),
   },
   { name: 'hr-export', port: 3003, database: 'icims-sync' },
   { name: 'scheduler', port: 3004, database: 'icims-sync', env: () => ({ VAULT_URL: 'http://127.0.0.1:3001', VAULT_SERVICE_TOKEN: serviceToken }) },

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { changedSyncedFields, syncedValuesHash } from './diff';
 import { EXPORTED_FIELDS, IMPORTED_FIELDS } from './hr-employee';
@@ -29,18 +30,25 @@ describe(changedSyncedFields.name, () => {
 
 describe(syncedValuesHash.name, () => {
   const employee = { icimsId: '1', firstName: 'Jane', lastName: 'Doe', ssn: '123456789' };
+  const key = (tenantId: string, secret = 'a-key-kept-out-of-the-database') => ({ secret, tenantId });
 
   it('is equal for equal synced values, empty and absent alike', () => {
-    expect(syncedValuesHash('import', 't', employee)).toBe(syncedValuesHash('import', 't', { ...employee, city: '' }));
+    expect(syncedValuesHash('import', key('t'), employee)).toBe(syncedValuesHash('import', key('t'), { ...employee, city: '' }));
   });
 
   it('changes with any synced value, and with the tenant', () => {
-    const base = syncedValuesHash('import', 't', employee);
-    expect(syncedValuesHash('import', 't', { ...employee, ssn: '123456780' })).not.toBe(base);
-    expect(syncedValuesHash('import', 'other', employee)).not.toBe(base);
+    const base = syncedValuesHash('import', key('t'), employee);
+    expect(syncedValuesHash('import', key('t'), { ...employee, ssn: '123456780' })).not.toBe(base);
+    expect(syncedValuesHash('import', key('other'), employee)).not.toBe(base);
+  });
+
+  it('cannot be recomputed from the database alone: the same tenant and values under another key differ', () => {
+    const withoutTheKey = createHash('sha256').update('t').update('\0').update(JSON.stringify([['icimsId', '1']])).digest('base64url');
+    expect(syncedValuesHash('import', key('t', 'another-key-entirely'), employee)).not.toBe(syncedValuesHash('import', key('t'), employee));
+    expect(syncedValuesHash('import', key('t'), employee)).not.toBe(withoutTheKey);
   });
 
   it('holds no value in clear', () => {
-    expect(syncedValuesHash('import', 't', employee)).not.toMatch(/Jane|123456789/);
+    expect(syncedValuesHash('import', key('t'), employee)).not.toMatch(/Jane|123456789/);
   });
 });

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { EXPORTED_FIELDS, HrEmployee, HrField, IMPORTED_FIELDS } from './hr-employee';
 
 export type SyncDirection = 'import' | 'export';
@@ -19,12 +19,19 @@ function comparable(value: unknown): unknown {
   return value;
 }
 
+/** What a `sync_state` digest is keyed with: a secret kept out of the database, and the tenant. */
+export interface SyncStateHashKey {
+  secret: string;
+  tenantId: string;
+}
+
 /**
  * A digest of the synced fields of `direction` (for `sync_state`): equal snapshots hash
- * equal, and no value can be read back from it. Salted per tenant, so SSNs and birth
- * dates cannot be found by hashing guesses across tenants.
+ * equal, and no value can be read back from it. An HMAC under a key that is not in the
+ * database, so a copy of the store cannot be searched for SSNs or birth dates by hashing
+ * guesses (10^9 of them would find an SSN in a plain hash); per tenant as well.
  */
-export function syncedValuesHash(direction: SyncDirection, tenantSalt: string, values: Partial<HrEmployee>): string {
+export function syncedValuesHash(direction: SyncDirection, key: SyncStateHashKey, values: Partial<HrEmployee>): string {
   const snapshot = FIELDS_OF[direction].map((field) => [field, comparable(values[field]) ?? null]);
-  return createHash('sha256').update(tenantSalt).update('\0').update(JSON.stringify(snapshot)).digest('base64url');
+  return createHmac('sha256', key.secret).update(key.tenantId).update('\0').update(JSON.stringify(snapshot)).digest('base64url');
 }

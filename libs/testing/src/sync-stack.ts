@@ -113,7 +113,9 @@ export class SyncStack {
     };
     const vault = await this.startService('apps/credentials-vault/dist/main.js', this.vaultEnv);
     const shared = { ...stackEnv(), VAULT_URL: vault.url, VAULT_SERVICE_TOKEN: this.serviceToken, MONGO_URL: mongoUrlFor(this.auditDatabase) };
-    this.ingestEnv = { ...shared, HR_API_URL: hr.url, KAFKA_GROUP_ID: this.ingestGroup, SETTINGS_CACHE_MS: '0', ...options.ingestEnv };
+    const hashKey = randomBytes(32).toString('hex');
+    rememberForLogScan('secret', [hashKey]);
+    this.ingestEnv = { ...shared, HR_API_URL: hr.url, SYNC_STATE_HASH_KEY: hashKey, KAFKA_GROUP_ID: this.ingestGroup, SETTINGS_CACHE_MS: '0', ...options.ingestEnv };
     await startGroupAtEnd(this.kafka, this.ingestGroup, [Topic.CandidateHired, Topic.ImportRequested]);
     // Tests poll the admin API far faster than people do.
     const gateway = await this.startService('apps/gateway/dist/main.js', { ...shared, ...gatewayAdminEnv(hr.url, jwtKey), ADMIN_RATE_LIMIT_PER_MINUTE: '100000', PUBLIC_RATE_LIMIT_PER_MINUTE: '1000000' });

@@ -1,4 +1,5 @@
-import { IsInt, IsUrl, Max, Min } from 'class-validator';
+import { IsInt, IsUrl, Max, Min, MinLength } from 'class-validator';
+import { Secret } from '@icims-sync/platform';
 import { VaultCallerConfig } from '@icims-sync/vault-client';
 
 /** Environment of icims-ingest; every variable is documented in the README. */
@@ -36,6 +37,15 @@ export class IcimsIngestConfig extends VaultCallerConfig {
   /** Deactivating up to this many employees never needs confirming, whatever the share (small tenants). */
   @IsInt() @Min(0) @Max(1_000_000)
   MASS_CHANGE_FLOOR: number = 10;
+
+  /**
+   * Keys the digests of synced values in `sync_state` (HMAC-SHA256), so a copy of the
+   * database alone cannot be searched for SSNs or birth dates. Kept out of the database;
+   * changing it only makes the next comparison of each person miss once.
+   */
+  @Secret()
+  @MinLength(32, { message: 'SYNC_STATE_HASH_KEY must be at least 32 characters' })
+  SYNC_STATE_HASH_KEY!: string;
 
   /** How long a tenant's settings from the vault (toggles, pause state) are reused. */
   @IsInt() @Min(0) @Max(600_000)

@@ -31,7 +31,7 @@ describe(PersonSyncService.name, () => {
     icims.getPerson.mockResolvedValue(PERSON);
     const clients = mock<IcimsClients>();
     clients.forHost.mockReturnValue(icims);
-    sut = new PersonSyncService(clients, hr);
+    sut = new PersonSyncService(clients, hr, { SYNC_STATE_HASH_KEY: 'a-test-key-of-at-least-32-characters!' });
   });
 
   it('plans a create with the manager resolved, looking people and managers up in one HR call', async () => {

@@ -1,10 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import pLimit from 'p-limit';
 import { RecordOutcome } from '@icims-sync/sync-ledger';
 import { HrApiErrorCode, HrEmployeesClient, StoredEmployee, isHrRefusal } from '@icims-sync/hr-client';
 import { IcimsNotFound, IcimsPerson, RequestPriority } from '@icims-sync/icims-client';
 import { AppException } from '@icims-sync/platform';
-import { HrEmployee, changedSyncedFields, checkEligibility, mapIcimsPersonToEmployee, syncedValuesHash } from '@icims-sync/mapping';
+import { HrEmployee, SyncStateHashKey, changedSyncedFields, checkEligibility, mapIcimsPersonToEmployee, syncedValuesHash } from '@icims-sync/mapping';
+import { IcimsIngestConfig } from '../config/app.config';
 import { IcimsClients } from '../hires/icims-clients';
 import { TenantContext } from '@icims-sync/vault-client';
 
@@ -40,6 +41,7 @@ export class PersonSyncService {
   constructor(
     private readonly icims: IcimsClients,
     private readonly hr: HrEmployeesClient,
+    @Inject(IcimsIngestConfig) private readonly config: Pick<IcimsIngestConfig, 'SYNC_STATE_HASH_KEY'>,
   ) {}
 
   /** Plans every person of `personIds`; only transient failures throw. */
@@ -83,7 +85,7 @@ export class PersonSyncService {
     const refused = await this.writeAll(context, managers);
     const createdManagers = new Map(managers.filter((plan) => plan.record.employeeId).map((plan) => [plan.record.icimsId, plan.record.employeeId!]));
     const others = plans.filter((plan) => !managerIds.has(plan.record.icimsId));
-    for (const plan of others) linkManager(plan, createdManagers.get(plan.unresolvedManager ?? ''), context.tenant.tenantId);
+    for (const plan of others) linkManager(plan, createdManagers.get(plan.unresolvedManager ?? ''), this.hashKeyOf(context.tenant.tenantId));
     refused.push(...(await this.writeAll(context, others)));
     return refused;
   }
@@ -120,13 +122,17 @@ export class PersonSyncService {
     const existing = linked.get(icimsId);
     // An unresolved manager is not a change: the link is added once the manager is in HR.
     if (unresolvedManager && existing?.managerId) employee.managerId = existing.managerId;
-    const hash = syncedValuesHash('import', tenant.tenantId, employee);
+    const hash = syncedValuesHash('import', this.hashKeyOf(tenant.tenantId), employee);
     if (!existing) return { record: { icimsId, outcome: 'added', changedFields: Object.keys(employee) }, write: { kind: 'create', employee }, hash, unresolvedManager, employee };
     const changed = changedSyncedFields('import', existing, employee);
     if (changed.length === 0) return { record: { icimsId, employeeId: existing.id, outcome: 'skipped', reason: 'UNCHANGED' }, hash, unresolvedManager };
     // Fields iCIMS no longer has are cleared; only synced fields are ever written.
     const changes = Object.fromEntries(changed.map((field) => [field, employee[field] ?? null])) as Partial<HrEmployee>;
     return { record: { icimsId, employeeId: existing.id, outcome: 'updated', changedFields: changed }, write: { kind: 'update', employeeId: existing.id, changes }, hash, unresolvedManager, employee };
+  }
+
+  private hashKeyOf(tenantId: string): SyncStateHashKey {
+    return { secret: this.config.SYNC_STATE_HASH_KEY, tenantId };
   }
 
   private async write(tenantId: string, write: PlannedWrite): Promise<string> {
@@ -146,13 +152,13 @@ export class PersonSyncService {
 }
 
 /** A manager created in this same pass: the report's write links to them too. */
-function linkManager(plan: PersonPlan, managerEmployeeId: string | undefined, tenantId: string): void {
+function linkManager(plan: PersonPlan, managerEmployeeId: string | undefined, hashKey: SyncStateHashKey): void {
   if (!managerEmployeeId || !plan.write || !plan.employee) return;
   plan.employee.managerId = managerEmployeeId;
   if (plan.write.kind === 'update') plan.write.changes.managerId = managerEmployeeId;
   const changedFields = plan.record.changedFields ?? [];
   if (!changedFields.includes('managerId')) plan.record.changedFields = [...changedFields, 'managerId'];
-  plan.hash = syncedValuesHash('import', tenantId, plan.employee);
+  plan.hash = syncedValuesHash('import', hashKey, plan.employee);
 }
 
 /** The manager's iCIMS person id, when the reference holds one. */
