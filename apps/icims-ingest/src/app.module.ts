@@ -6,6 +6,7 @@ import { PlatformModule } from '@icims-sync/platform';
 import { IcimsIngestConfig } from './config/app.config';
 import { CandidateHiredConsumer } from './hires/candidate-hired.consumer';
 import { IcimsClients } from './hires/icims-clients';
+import { MongoBudgetStore } from './hires/mongo-budget.store';
 import { ImportHireUseCase } from './hires/import-hire.usecase';
 import { DeletionSweep } from './imports/deletion-sweep';
 import { MassChangeGuard } from './imports/mass-change-guard';
@@ -37,6 +38,7 @@ export class IcimsIngestModule {
         DeletionSweep,
         MassChangeGuard,
         IcimsClients,
+        MongoBudgetStore,
         {
           provide: TenantSettingsClient,
           useFactory: () => new TenantSettingsClient(new VaultInternalClient(config.VAULT_URL, config.VAULT_SERVICE_TOKEN), config.SETTINGS_CACHE_MS),

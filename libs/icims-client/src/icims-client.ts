@@ -171,7 +171,7 @@ export class IcimsClient {
   }
 
   private async send(tenant: IcimsTenant, method: Dispatcher.HttpMethod, path: string, body: unknown, priority: RequestPriority, what: string): Promise<unknown> {
-    this.settings.budget.take(tenant.tenantId, priority);
+    await this.settings.budget.take(tenant.tenantId, priority);
     const payload = body === undefined ? '' : JSON.stringify(body);
     const baseHeaders: Record<string, string> = { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) };
     const auth = await this.settings.authorizer.authorize({ tenantId: tenant.tenantId, method, url: `${this.settings.baseUrl}${path}`, headers: baseHeaders, body: payload });
