@@ -13,6 +13,7 @@ import { RunProgressStream } from './imports/run-progress.stream';
 import { StartImportUseCase } from './imports/start-import.usecase';
 import { TenantSettingsReader } from './imports/tenant-settings.reader';
 import { ReceiveIcimsEventUseCase } from './webhooks/receive-icims-event.usecase';
+import { SenderRateLimit } from './webhooks/sender-rate-limit';
 import { VaultInboundClient } from './webhooks/vault-inbound.client';
 import { WebhooksController } from './webhooks/webhooks.controller';
 
@@ -36,6 +37,7 @@ export class GatewayModule {
         RunProgressStream,
         ReceiveIcimsEventUseCase,
         VaultInboundClient,
+        SenderRateLimit,
         VaultAdminClient,
         AdminTokenVerifier,
         HrAdminGuard,

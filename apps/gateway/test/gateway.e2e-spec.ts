@@ -71,4 +71,23 @@ describe('gateway admin rate limit', () => {
     expect(fromOneClient[2].body.error).toMatchObject({ code: 'RATE_LIMITED', userMessage: expect.stringContaining('briefly unavailable'), debugErrorMessage: expect.stringContaining('RATE_LIMITED') });
     expect(fromAnother).not.toBe(503);
   });
+
+  it('limits webhook calls naming one customer id, and token requests of one client id, from any address', async () => {
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    gateway = ServiceProcess.start('apps/gateway/dist/main.js', { ...stackEnv(), ...REQUIRED, PORT: String(port), PUBLIC_RATE_LIMIT_PER_SENDER_PER_MINUTE: '2', TRUSTED_PROXIES: '127.0.0.1' });
+    await gateway.waitUntilReady(base);
+    let address = 0;
+    const post = async (path: string, contentType: string, body: string) => {
+      address += 1;
+      const response = await fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': contentType, 'x-forwarded-for': `198.51.100.${address}` }, body });
+      return ((await response.json()) as { error?: { code: string } }).error?.code;
+    };
+    const webhook = (customerId: string) => post('/webhooks/icims', 'application/json', JSON.stringify({ eventType: 'WorkFlowStatusChangeEvent', customerId, personId: '1' }));
+    const token = (clientId: string) => post('/webhooks/oauth/token', 'application/x-www-form-urlencoded', `grant_type=client_credentials&client_id=${clientId}&client_secret=s`);
+
+    // Past the limit, and this test's vault is unreachable: the first two reach for it, the third is refused before.
+    expect([await webhook('6268'), await webhook('6268'), await webhook('6268'), await webhook('7000')]).toEqual(['DEPENDENCY_UNAVAILABLE', 'DEPENDENCY_UNAVAILABLE', 'RATE_LIMITED', 'DEPENDENCY_UNAVAILABLE']);
+    expect([await token('acme'), await token('acme'), await token('acme')]).toEqual(['DEPENDENCY_UNAVAILABLE', 'DEPENDENCY_UNAVAILABLE', 'RATE_LIMITED']);
+  });
 });

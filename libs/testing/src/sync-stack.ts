@@ -118,7 +118,7 @@ export class SyncStack {
     this.ingestEnv = { ...shared, HR_API_URL: hr.url, SYNC_STATE_HASH_KEY: hashKey, KAFKA_GROUP_ID: this.ingestGroup, SETTINGS_CACHE_MS: '0', ...options.ingestEnv };
     await startGroupAtEnd(this.kafka, this.ingestGroup, [Topic.CandidateHired, Topic.ImportRequested]);
     // Tests poll the admin API far faster than people do.
-    const gateway = await this.startService('apps/gateway/dist/main.js', { ...shared, ...gatewayAdminEnv(hr.url, jwtKey), ADMIN_RATE_LIMIT_PER_MINUTE: '100000', PUBLIC_RATE_LIMIT_PER_MINUTE: '1000000' });
+    const gateway = await this.startService('apps/gateway/dist/main.js', { ...shared, ...gatewayAdminEnv(hr.url, jwtKey), ADMIN_RATE_LIMIT_PER_MINUTE: '100000', PUBLIC_RATE_LIMIT_PER_MINUTE: '1000000', PUBLIC_RATE_LIMIT_PER_SENDER_PER_MINUTE: '1000000' });
     this.urls = { sandbox: sandbox.url, hr: hr.url, vault: vault.url, gateway: gateway.url, ingest: '' };
     await this.startIngest();
   }

@@ -38,6 +38,10 @@ export class GatewayConfig extends VaultCallerConfig {
   @IsInt() @Min(1) @Max(1_000_000)
   PUBLIC_RATE_LIMIT_PER_MINUTE: number = 6_000;
 
+  /** Webhook calls per minute naming one iCIMS customer id, and token requests per OAuth client id, from any address. */
+  @IsInt() @Min(1) @Max(1_000_000)
+  PUBLIC_RATE_LIMIT_PER_SENDER_PER_MINUTE: number = 3_000;
+
   /** How long sync runs (and their records) are kept; the same value as icims-ingest's. */
   @IsInt() @Min(1) @Max(3650)
   AUDIT_RETENTION_DAYS: number = 400;

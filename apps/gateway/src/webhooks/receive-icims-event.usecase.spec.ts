@@ -1,6 +1,7 @@
 import { EventPublisher, MetricsService, ProcessedEventRepository } from '@icims-sync/platform';
 import { mock } from '@icims-sync/testing';
 import { ReceiveIcimsEventUseCase } from './receive-icims-event.usecase';
+import { SenderRateLimit } from './sender-rate-limit';
 import { VaultInboundClient } from './vault-inbound.client';
 
 const body = { eventType: 'WorkFlowStatusChangeEvent', customerId: '6268', systemId: '1479', personId: '1930', jobId: '1181', newStatus: 'C40000' };
@@ -15,7 +16,7 @@ describe(ReceiveIcimsEventUseCase.name, () => {
     vault = mock<VaultInboundClient>();
     const processed = mock<ProcessedEventRepository>();
     processed.isProcessed.mockResolvedValue(false);
-    sut = new ReceiveIcimsEventUseCase(vault, mock<EventPublisher>(), processed, new MetricsService());
+    sut = new ReceiveIcimsEventUseCase(vault, mock<EventPublisher>(), processed, new MetricsService(), mock<SenderRateLimit>());
   });
 
   it('asks the vault afresh before ignoring a status on the word of a kept verdict (a status marked hired seconds ago)', async () => {

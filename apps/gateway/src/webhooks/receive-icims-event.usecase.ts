@@ -6,6 +6,7 @@ import { Topic, createEvent, describeValidationErrors } from '@icims-sync/contra
 import { EventPublisher, InvalidInputException, MetricsService, ProcessedEventRepository } from '@icims-sync/platform';
 import { Counter } from 'prom-client';
 import { HIRE_EVENT_TYPE, IcimsEventDto } from './icims-event.dto';
+import { SenderRateLimit } from './sender-rate-limit';
 import { VaultInboundClient } from './vault-inbound.client';
 
 export interface ReceivedEvent {
@@ -33,6 +34,7 @@ export class ReceiveIcimsEventUseCase {
     private readonly publisher: EventPublisher,
     private readonly processed: ProcessedEventRepository,
     metrics: MetricsService,
+    private readonly senders: SenderRateLimit,
   ) {
     this.outcomes = new Counter({ name: 'webhook_events_total', help: 'iCIMS webhooks by outcome', labelNames: ['outcome'], registers: [metrics.registry] });
   }
@@ -45,6 +47,7 @@ export class ReceiveIcimsEventUseCase {
     if (typeof customerId !== 'string' || !/^\d{1,20}$/.test(customerId)) {
       throw new InvalidInputException('INVALID_EVENT', 'customerId must be an iCIMS id (digits, as a string)');
     }
+    await this.senders.consume(`customer:${customerId}`);
     let tenant = await this.vault.verify(customerId, received.pathAndQuery, received.headers, received.rawBody);
     const event = this.validate(received.body);
 

@@ -2,6 +2,7 @@ import { Body, Controller, Header, HttpCode, Post, Req } from '@nestjs/common';
 import { Equals, IsString, MaxLength } from 'class-validator';
 import { AcceptsAnyQuery } from '@icims-sync/platform';
 import { ReceiveIcimsEventUseCase, WebhookOutcome } from './receive-icims-event.usecase';
+import { SenderRateLimit } from './sender-rate-limit';
 import { VaultInboundClient } from './vault-inbound.client';
 import { WEBHOOK_PATH, WebhookRequest } from './webhook-body.hook';
 
@@ -17,6 +18,7 @@ export class WebhooksController {
   constructor(
     private readonly receive: ReceiveIcimsEventUseCase,
     private readonly vault: VaultInboundClient,
+    private readonly senders: SenderRateLimit,
   ) {}
 
   @Post(WEBHOOK_PATH)
@@ -34,7 +36,8 @@ export class WebhooksController {
   // RFC 6749 5.1: a token answer is never cached, by a proxy or the client.
   @Header('Cache-Control', 'no-store')
   @Header('Pragma', 'no-cache')
-  token(@Body() body: TokenRequestDto): Promise<unknown> {
+  async token(@Body() body: TokenRequestDto): Promise<unknown> {
+    await this.senders.consume(`client:${body.client_id}`);
     return this.vault.issueToken(body.client_id, body.client_secret);
   }
 }
