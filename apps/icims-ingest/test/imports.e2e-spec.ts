@@ -213,6 +213,32 @@ describe('imports', () => {
     expect(new Set(employees.map((employee) => employee.icimsId)).size).toBe(2970);
   });
 
+  it('runs an import handed to two icims-ingest processes at once as one run: exact counters, each person written once', async () => {
+    const tenantId = uniqueName('twice');
+    const customerId = randomCustomerId();
+    const { adminToken } = await stack.connectTenant(tenantId, customerId);
+    await sandbox(customerId, 'POST', '/seed', { count: 1500, seed: 41, invalidEvery: 100 });
+    await sandbox(customerId, 'PUT', '/faults', { latencyMs: 2 });
+    const twin = await stack.startIngestInOwnGroup();
+    try {
+      const runId = (await admin(adminToken, 'POST', `/admin/tenants/${tenantId}/imports`, { mode: 'full' })).body.runId as string;
+      const run = await finished(adminToken, tenantId, runId);
+
+      expect(run).toMatchObject({ status: 'succeeded', counters: { added: 1485, errored: 15, total: 1500 } });
+      const records = mongo.db(stack.auditDatabase).collection('sync_records');
+      expect(await records.countDocuments({ runId })).toBe(1500);
+      const employees = await linkedEmployees(tenantId);
+      expect(new Set(employees.map((employee) => employee.icimsId)).size).toBe(employees.length);
+      expect(employees).toHaveLength(1485);
+      // Both were handed it, and one gave way: it found the run claimed, or was fenced off by the other.
+      const logs = [twin, stack.ingest].map((child) => child.output.stdout + child.output.stderr).join('');
+      expect(logs).toMatch(/another worker claimed it first|another worker took this run over/);
+    } finally {
+      await twin.ensureStopped();
+      await sandbox(customerId, 'PUT', '/faults', { latencyMs: 0 });
+    }
+  });
+
   it('holds an import after a customer-id switch before it deactivates anyone, and goes on only when an HR admin confirms', async () => {
     const tenantId = uniqueName('switch');
     const [oldCustomer, newCustomer] = [randomCustomerId(), randomCustomerId()];

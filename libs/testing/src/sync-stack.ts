@@ -53,6 +53,16 @@ export class SyncStack {
     this.ingest = process;
   }
 
+  /**
+   * A second icims-ingest in a consumer group of its own, from the topics' end: it is handed
+   * every import.requested the stack's own icims-ingest is (two consumers, one run).
+   */
+  async startIngestInOwnGroup(): Promise<ServiceProcess> {
+    const groupId = uniqueName('ingest-twin');
+    await startGroupAtEnd(this.kafka, groupId, [Topic.CandidateHired, Topic.ImportRequested]);
+    return (await this.startService('apps/icims-ingest/dist/main.js', { ...this.ingestEnv, KAFKA_GROUP_ID: groupId })).process;
+  }
+
   /** The operator enables the tenant; its HR admin then connects it to a new sandbox customer. */
   /** `dailyBudget: 0` switches the sandbox's request budget off (benchmarks). */
   async connectTenant(tenantId: string, customerId: string, options: { profile?: 'hrcloud' | 'namely'; hiredStatusIds?: string[]; dailyBudget?: number } = {}): Promise<ConnectedTenant> {

@@ -42,6 +42,7 @@ export class ImportQueue {
   async confirm(tenantId: string, runId: string, userId: string): Promise<ConfirmResult> {
     const result = await this.runs.confirm(tenantId, runId, userId);
     if (!('confirmed' in result)) return result;
+    if (result.abandoned) await this.announceAbandoned([result.abandoned]);
     const { mode, trigger } = result.confirmed;
     await this.publisher.publish([createEvent(Topic.ImportRequested, { tenantId, source: this.source, correlationId: runId, payload: { runId, mode: mode ?? 'full', trigger: trigger === 'scheduled' ? 'scheduled' : 'manual', requestedBy: userId } })]);
     this.logger.log({ runId, tenantId, userId }, 'held import confirmed');

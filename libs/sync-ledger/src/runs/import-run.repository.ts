@@ -25,7 +25,7 @@ export const ABANDONED = {
 };
 
 /** What confirming a held run came to. */
-export type ConfirmResult = { confirmed: SyncRunDocument } | { running: string } | { notHeld: true };
+export type ConfirmResult = { confirmed: SyncRunDocument; abandoned?: AbandonedRun } | { running: string } | { notHeld: true };
 
 export type ReserveResult =
   /** `abandoned`: the run whose lapsed lease this one took over, now failed. */
@@ -122,7 +122,7 @@ export class ImportRunRepository {
     const confirmed = await this.runs
       .findOneAndUpdate({ _id: runId, tenantId, status: 'needs_confirmation' }, { $set: { status: 'running', confirmation: { userId, at: now } } }, { new: true })
       .lean<SyncRunDocument>();
-    if (confirmed) return { confirmed };
+    if (confirmed) return { confirmed, ...(lock.abandoned ? { abandoned: lock.abandoned } : {}) };
     await this.locks.release(tenantId, runId);
     return { notHeld: true };
   }
