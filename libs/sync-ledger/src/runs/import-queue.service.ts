@@ -18,8 +18,8 @@ export class ImportQueue {
 
   async queue(request: ImportRequest): Promise<ReserveResult> {
     const result = await this.runs.reserve(request);
+    if ('abandoned' in result && result.abandoned) await this.announceAbandoned([result.abandoned]);
     if (!('reserved' in result)) return result;
-    if (result.abandoned) await this.announceAbandoned([result.abandoned]);
     const { runId } = result.reserved;
     const { tenantId, mode, trigger, requestedBy } = request;
     try {

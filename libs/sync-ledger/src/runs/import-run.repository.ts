@@ -32,8 +32,8 @@ export type ReserveResult =
   | { reserved: SyncRunView; abandoned?: AbandonedRun }
   /** Another import of the tenant is queued or running. */
   | { running: string }
-  /** A run with this id exists already (a scheduled run of the same day). */
-  | { exists: string };
+  /** A run with this id exists already (a scheduled run of the same day); `abandoned` as above. */
+  | { exists: string; abandoned?: AbandonedRun };
 
 /** A run failed because its lease lapsed, with its counters as they stood. */
 export interface AbandonedRun {
@@ -86,7 +86,8 @@ export class ImportRunRepository {
       await this.runs.create(run);
     } catch (error) {
       await this.locks.release(request.tenantId, runId);
-      if (isDuplicateKey(error)) return { exists: runId };
+      // The abandoned run is failed already: whoever asked must still announce it.
+      if (isDuplicateKey(error)) return { exists: runId, ...(abandoned ? { abandoned } : {}) };
       throw error;
     }
     return { reserved: toRunView(run), ...(abandoned ? { abandoned } : {}) };
