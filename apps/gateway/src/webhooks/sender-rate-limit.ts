@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { AppException } from '@icims-sync/platform';
+import { RateLimitedException } from '@icims-sync/platform';
 import { GatewayConfig } from '../config/app.config';
 
 /**
@@ -22,7 +22,7 @@ export class SenderRateLimit {
       await this.limiter.consume(sender);
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
-      throw new AppException('RATE_LIMITED', `too many requests; try again in ${Math.max(1, Math.ceil(rejection.msBeforeNext / 1000))} s`, 'rate_limited');
+      throw new RateLimitedException(rejection.msBeforeNext);
     }
   }
 }

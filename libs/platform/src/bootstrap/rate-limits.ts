@@ -1,6 +1,6 @@
 import rateLimit from '@fastify/rate-limit';
 import { FastifyInstance, FastifyRequest } from 'fastify';
-import { AppException } from '../errors/app.exception';
+import { RateLimitedException } from '../errors/app.exception';
 
 /** Requests per minute and client address on the routes whose pattern starts with `prefix`. */
 export interface RateLimitRule {
@@ -23,6 +23,6 @@ export async function registerRateLimits(fastify: FastifyInstance, rules: RateLi
     allowList: (request) => (ruleOf(request) ?? -1) < 0,
     keyGenerator: (request) => `${ruleOf(request)}|${request.ip}`,
     max: (_request, key) => rules[Number(key.split('|')[0])]?.perMinute ?? 0,
-    errorResponseBuilder: (_request, context) => new AppException('RATE_LIMITED', `too many requests; try again in ${Math.max(1, Math.ceil(context.ttl / 1000))} s`, 'rate_limited'),
+    errorResponseBuilder: (_request, context) => new RateLimitedException(context.ttl),
   });
 }

@@ -60,3 +60,10 @@ export class InvalidInputException extends AppException {
 export function isRetryable(error: unknown): boolean {
   return error instanceof AppException ? error.retryable : true;
 }
+
+/** Over a request limit; the message says when to try again. */
+export class RateLimitedException extends AppException {
+  constructor(retryInMs: number) {
+    super('RATE_LIMITED', `too many requests; try again in ${Math.max(1, Math.ceil(retryInMs / 1000))} s`, 'rate_limited');
+  }
+}

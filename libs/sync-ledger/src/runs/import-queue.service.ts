@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Topic, createEvent } from '@icims-sync/contracts';
+import { ImportRequestedPayload, Topic, createEvent } from '@icims-sync/contracts';
 import { EventPublisher } from '@icims-sync/platform';
 import { ABANDONED, AbandonedRun, ConfirmResult, ImportRequest, ImportRunRepository, ReserveResult } from './import-run.repository';
 import { RunProgressPublisher } from './run-progress.publisher';
@@ -23,7 +23,7 @@ export class ImportQueue {
     const { runId } = result.reserved;
     const { tenantId, mode, trigger, requestedBy } = request;
     try {
-      await this.publisher.publish([createEvent(Topic.ImportRequested, { tenantId, source: this.source, correlationId: runId, payload: { runId, mode, trigger, requestedBy } })]);
+      await this.handToIngest(tenantId, { runId, mode, trigger, requestedBy });
     } catch (error) {
       // Not handed over: free the tenant so the import can be asked for again.
       await this.runs.finish({ _id: runId, tenantId }, 'failed', { code: 'NOT_QUEUED', message: 'the import could not be queued; try again' });
@@ -44,7 +44,7 @@ export class ImportQueue {
     if (!('confirmed' in result)) return result;
     if (result.abandoned) await this.announceAbandoned([result.abandoned]);
     const { mode, trigger } = result.confirmed;
-    await this.publisher.publish([createEvent(Topic.ImportRequested, { tenantId, source: this.source, correlationId: runId, payload: { runId, mode: mode ?? 'full', trigger: trigger === 'scheduled' ? 'scheduled' : 'manual', requestedBy: userId } })]);
+    await this.handToIngest(tenantId, { runId, mode: mode ?? 'full', trigger: trigger === 'scheduled' ? 'scheduled' : 'manual', requestedBy: userId });
     this.logger.log({ runId, tenantId, userId }, 'held import confirmed');
     return result;
   }
@@ -54,6 +54,11 @@ export class ImportQueue {
     const abandoned = await this.runs.failAbandoned();
     await this.announceAbandoned(abandoned);
     return abandoned.length;
+  }
+
+  /** `import.requested`: icims-ingest runs (or resumes) the run. */
+  private handToIngest(tenantId: string, payload: ImportRequestedPayload): Promise<void> {
+    return this.publisher.publish([createEvent(Topic.ImportRequested, { tenantId, source: this.source, correlationId: payload.runId, payload })]);
   }
 
   /** Ends the SSE stream of each run failed as abandoned. */
