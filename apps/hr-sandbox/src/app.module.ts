@@ -5,6 +5,7 @@ import { PlatformModule } from '@icims-sync/platform';
 import { HrSandboxConfig } from './config/app.config';
 import { EmployeeDocument, EmployeeSchema } from './employees/employee.schema';
 import { EmployeesController } from './employees/employees.controller';
+import { SaveEventsController } from './employees/save-events.controller';
 import { EmployeesService } from './employees/employees.service';
 import { CustomFieldDocument, CustomFieldSchema, UserDocument, UserSchema } from './users/user.schema';
 import { UsersController } from './users/users.controller';
@@ -25,7 +26,7 @@ export class HrSandboxModule {
           { name: CustomFieldDocument.name, schema: CustomFieldSchema },
         ]),
       ],
-      controllers: [EmployeesController, UsersController],
+      controllers: [EmployeesController, UsersController, SaveEventsController],
       providers: [EmployeesService, { provide: HrSandboxConfig, useValue: config }],
     };
   }

@@ -1,12 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { SyncLedgerModule } from '@icims-sync/sync-ledger';
+import { MongoBudgetStore, SyncLedgerModule } from '@icims-sync/sync-ledger';
 import { Topic } from '@icims-sync/contracts';
 import { HrClientModule } from '@icims-sync/hr-client';
 import { PlatformModule } from '@icims-sync/platform';
 import { IcimsIngestConfig } from './config/app.config';
 import { CandidateHiredConsumer } from './hires/candidate-hired.consumer';
-import { IcimsClients } from './hires/icims-clients';
-import { MongoBudgetStore } from './hires/mongo-budget.store';
 import { ImportHireUseCase } from './hires/import-hire.usecase';
 import { DeletionSweep } from './imports/deletion-sweep';
 import { MassChangeGuard } from './imports/mass-change-guard';
@@ -14,7 +12,7 @@ import { ImportRequestedConsumer } from './imports/import-requested.consumer';
 import { PeoplePages } from './imports/people-pages';
 import { RunImportUseCase } from './imports/run-import.usecase';
 import { PersonSyncService } from './people/person-sync.service';
-import { TenantSettingsClient, VaultInternalClient } from '@icims-sync/vault-client';
+import { IcimsClients, TenantSettingsClient, VaultInternalClient } from '@icims-sync/vault-client';
 
 export const SERVICE_NAME = 'icims-ingest';
 
@@ -37,8 +35,12 @@ export class IcimsIngestModule {
         PeoplePages,
         DeletionSweep,
         MassChangeGuard,
-        IcimsClients,
-        MongoBudgetStore,
+        {
+          provide: IcimsClients,
+          inject: [MongoBudgetStore],
+          useFactory: (store: MongoBudgetStore) =>
+            new IcimsClients({ vaultUrl: config.VAULT_URL, vaultServiceToken: config.VAULT_SERVICE_TOKEN, dailyBudget: config.ICIMS_DAILY_BUDGET, reserveForManual: config.ICIMS_MANUAL_RESERVE, store }),
+        },
         {
           provide: TenantSettingsClient,
           useFactory: () => new TenantSettingsClient(new VaultInternalClient(config.VAULT_URL, config.VAULT_SERVICE_TOKEN), config.SETTINGS_CACHE_MS),

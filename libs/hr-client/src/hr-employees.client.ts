@@ -2,7 +2,8 @@ import { HrEmployee } from '@icims-sync/mapping';
 import { GroupCommit, chunksOf } from '@icims-sync/platform';
 import { HrHttp, hrRefusal, tenantPath } from './hr-http';
 
-export type StoredEmployee = HrEmployee & { id: string };
+/** An employee as the HR system stores it; `updatedAt` (ISO-8601) is its last save. */
+export type StoredEmployee = HrEmployee & { id: string; updatedAt?: string };
 
 /** The most iCIMS ids the HR system looks up in one request. */
 const MAX_IDS_PER_LOOKUP = 500;

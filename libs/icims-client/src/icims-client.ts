@@ -49,8 +49,21 @@ export type IcimsPerson = Record<string, unknown>;
 /** iCIMS returns at most this many ids per search call. */
 export const SEARCH_PAGE_SIZE = 1000;
 
-interface CallOptions {
+export interface CallOptions {
   priority?: RequestPriority;
+  /** Counts the requests sent for this call, retries included (a run's budget use). */
+  meter?: RequestMeter;
+}
+
+/** Requests sent, counted by whoever passes it along (a run). */
+export interface RequestMeter {
+  count: number;
+}
+
+/** [doc] A 2xx reply's `warnings`: taken, but iCIMS found something odd. */
+export interface IcimsWarning {
+  errorCode?: number;
+  errorMessage?: string;
 }
 
 interface SearchOptions extends CallOptions {
@@ -117,9 +130,10 @@ export class IcimsClient {
     return (await this.call(tenant, 'GET', `/customers/${tenant.customerId}/people/${encodeURIComponent(personId)}${query}`, undefined, options, `person ${personId}`)) as IcimsPerson;
   }
 
-  /** Partial update; `null` clears a field. */
-  async patchPerson(tenant: IcimsTenant, personId: string, body: Record<string, unknown>, options: CallOptions = {}): Promise<void> {
-    await this.call(tenant, 'PATCH', `/customers/${tenant.customerId}/people/${encodeURIComponent(personId)}`, body, options, `person ${personId}`);
+  /** Partial update; `null` clears a field. Answers iCIMS's `warnings`, if the reply had any. */
+  async patchPerson(tenant: IcimsTenant, personId: string, body: Record<string, unknown>, options: CallOptions = {}): Promise<IcimsWarning[]> {
+    const reply = (await this.call(tenant, 'PATCH', `/customers/${tenant.customerId}/people/${encodeURIComponent(personId)}`, body, options, `person ${personId}`)) as { warnings?: unknown };
+    return Array.isArray(reply?.warnings) ? (reply.warnings as IcimsWarning[]) : [];
   }
 
   /** Every matching person id once, ascending, paging by `person.id >` the last one seen. */
@@ -142,7 +156,7 @@ export class IcimsClient {
 
   private async call(tenant: IcimsTenant, method: Dispatcher.HttpMethod, path: string, body: unknown, options: CallOptions, what: string): Promise<unknown> {
     try {
-      return await this.policyOf(tenant.tenantId).execute(() => this.withRateLimitWaits(tenant, method, path, body, options.priority ?? 'automatic', what));
+      return await this.policyOf(tenant.tenantId).execute(() => this.withRateLimitWaits(tenant, method, path, body, options, what));
     } catch (error) {
       if (error instanceof BrokenCircuitError) throw new IcimsUnavailable('circuit open after repeated failures', 'overloaded');
       if (error instanceof BulkheadRejectedError) throw new IcimsUnavailable('too many requests queued', 'overloaded');
@@ -151,11 +165,11 @@ export class IcimsClient {
   }
 
   /** A 429 pauses the tenant; short waits are waited out here, long ones go to the caller. A 401 is tried once more. */
-  private async withRateLimitWaits(tenant: IcimsTenant, method: Dispatcher.HttpMethod, path: string, body: unknown, priority: RequestPriority, what: string): Promise<unknown> {
+  private async withRateLimitWaits(tenant: IcimsTenant, method: Dispatcher.HttpMethod, path: string, body: unknown, options: CallOptions, what: string): Promise<unknown> {
     let reauthorized = false;
     for (let attempt = 0; ; attempt += 1) {
       try {
-        return await this.send(tenant, method, path, body, priority, what);
+        return await this.send(tenant, method, path, body, options, what);
       } catch (error) {
         // Headers kept from before a credential change (a token of the old client id): the
         // 401 dropped them, and one more try with fresh ones tells stale from wrong.
@@ -170,8 +184,9 @@ export class IcimsClient {
     }
   }
 
-  private async send(tenant: IcimsTenant, method: Dispatcher.HttpMethod, path: string, body: unknown, priority: RequestPriority, what: string): Promise<unknown> {
+  private async send(tenant: IcimsTenant, method: Dispatcher.HttpMethod, path: string, body: unknown, { priority = 'automatic', meter }: CallOptions, what: string): Promise<unknown> {
     await this.settings.budget.take(tenant.tenantId, priority);
+    if (meter) meter.count += 1;
     const payload = body === undefined ? '' : JSON.stringify(body);
     const baseHeaders: Record<string, string> = { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) };
     const auth = await this.settings.authorizer.authorize({ tenantId: tenant.tenantId, method, url: `${this.settings.baseUrl}${path}`, headers: baseHeaders, body: payload });
@@ -206,7 +221,8 @@ export class IcimsClient {
     if (statusCode === 404 && firstError?.errorCode === ICIMS_ERROR_CODE.accessDenied) throw new IcimsAccessDenied(what);
     if (statusCode === 404) throw new IcimsNotFound(what);
     if (statusCode >= 500) throw new IcimsUnavailable(`HTTP ${statusCode}: ${message}`);
-    throw new IcimsValidationError(message, fieldsNamedIn(json as IcimsErrorBody | undefined));
+    const xError = parseXError(response.headers['x-error']);
+    throw new IcimsValidationError(xError?.detail ?? message, [...new Set([...(xError?.fieldId ? [xError.fieldId] : []), ...fieldsNamedIn(json as IcimsErrorBody | undefined)])], xError?.code);
   }
 }
 
@@ -221,6 +237,14 @@ export function fieldsNamedIn(body: IcimsErrorBody | undefined): string[] {
     return named ? named[1].split(',').map((field) => field.trim()).filter(Boolean) : [];
   });
   return [...new Set(fields)];
+}
+
+/** [doc] `X-Error: <Code>:<Detail>` or `<Code>:<FieldId>:<Detail>`. */
+export function parseXError(header: string | string[] | undefined): { code: string; fieldId?: string; detail: string } | undefined {
+  const value = Array.isArray(header) ? header[0] : header;
+  const match = value ? /^([A-Z][A-Z0-9_]*):(?:([a-z][a-z0-9_.]*):)?(.*)$/.exec(value.trim()) : null;
+  if (!match) return undefined;
+  return { code: match[1], ...(match[2] ? { fieldId: match[2] } : {}), detail: match[3].trim() };
 }
 
 function parseJson(text: string): unknown {

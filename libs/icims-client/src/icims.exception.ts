@@ -28,13 +28,14 @@ export class IcimsNotFound extends AppException {
   }
 }
 
-/** iCIMS rejected the request's content; `fields` names what it complained about. */
+/** iCIMS rejected the request's content; `fields` names the field ids it complained about, `icimsCode` its error name (`X-Error`). */
 export class IcimsValidationError extends AppException {
   constructor(
     message: string,
     readonly fields: string[],
+    readonly icimsCode?: string,
   ) {
-    super('ICIMS_VALIDATION_FAILED', message, 'validation', { fields });
+    super('ICIMS_VALIDATION_FAILED', message, 'validation', { fields, icimsCode });
   }
 }
 

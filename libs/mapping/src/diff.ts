@@ -13,7 +13,12 @@ export function changedSyncedFields(direction: SyncDirection, previous: Partial<
   return FIELDS_OF[direction].filter((field) => comparable(previous?.[field]) !== comparable(next[field]));
 }
 
-function comparable(value: unknown): unknown {
+/** Absent, null and empty text are the same "no value" on both sides. */
+export function sameValue(a: unknown, b: unknown): boolean {
+  return comparable(a) === comparable(b);
+}
+
+export function comparable(value: unknown): unknown {
   if (value === null || value === undefined) return undefined;
   if (typeof value === 'string') return value === '' ? undefined : value;
   return value;

@@ -13,3 +13,5 @@ export { normaliseSsn } from './normalisers/ssn.normaliser';
 export { normaliseZip } from './normalisers/zip.normaliser';
 export { normaliseCountry } from './normalisers/country.normaliser';
 export { normaliseUsState } from './normalisers/us-state.normaliser';
+export * from './two-way';
+export * from './two-way-rules';

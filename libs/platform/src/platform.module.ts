@@ -11,7 +11,7 @@ export interface PlatformOptions {
   service: string;
   config: BaseServiceConfig;
   /** Kafka, with the topics the service produces to or consumes from (created with DLQs if missing); absent: no broker at all. */
-  kafka?: { topics: readonly TopicName[] };
+  kafka?: { topics: readonly TopicName[]; coalesceKeysOf?: readonly TopicName[] };
   /** MongoDB: the service's own collections. Database name defaults to the one in MONGO_URL. */
   mongo?: { database?: string };
   /** `processed_events` and the Kafka consumers built on it (needs kafka and mongo). */
@@ -34,7 +34,7 @@ export class PlatformModule {
         ObservabilityModule.forRoot({ service, logLevel: config.LOG_LEVEL }),
         ...(options.mongo ? [MongoModule.forRoot({ service, url: config.MONGO_URL, database: options.mongo.database })] : []),
         ...(options.kafka ? [KafkaModule.forRoot({ service, config, topics: options.kafka.topics })] : []),
-        ...(options.idempotency ? [IdempotencyModule.forRoot(service, config)] : []),
+        ...(options.idempotency ? [IdempotencyModule.forRoot(service, config, options.kafka?.coalesceKeysOf ?? [])] : []),
       ],
       controllers: [HealthController],
       providers: [{ provide: BaseServiceConfig, useValue: config }],

@@ -11,3 +11,4 @@ export * from './runs/run-fence';
 export * from './runs/run-progress.publisher';
 export * from './state/sync-state.repository';
 export * from './state/sync-state.schema';
+export * from './budget/mongo-budget.store';

@@ -10,11 +10,12 @@ import { RunProgressPublisher } from './runs/run-progress.publisher';
 import { AUDIT_RETENTION_DAYS, SyncAuditRepository } from './runs/sync-audit.repository';
 import { SyncRunDocument, SyncRunSchema } from './runs/sync-run.schema';
 import { SyncStateRepository } from './state/sync-state.repository';
+import { MongoBudgetStore } from './budget/mongo-budget.store';
 import { SyncStateDocument, SyncStateSchema } from './state/sync-state.schema';
 
 /**
- * The sync ledger: runs and their records (the audit log), import locks, and each person's
- * sync state. Needs PlatformModule with mongo (and kafka, for the import queue).
+ * The sync ledger: runs and their records (the audit log), import locks, each person's
+ * sync state, and the iCIMS request budget every service spends. Needs PlatformModule with mongo (and kafka, for the import queue).
  */
 @Module({})
 export class SyncLedgerModule {
@@ -35,6 +36,7 @@ export class SyncLedgerModule {
         ImportLocks,
         ImportRunRepository,
         SyncStateRepository,
+        MongoBudgetStore,
         { provide: AUDIT_RETENTION_DAYS, useValue: options.retentionDays },
         { provide: IMPORT_LEASE_TIMES, useValue: { ...DEFAULT_IMPORT_LEASE_TIMES, ...options.leases } },
         { provide: RunProgressPublisher, inject: [EventPublisher], useFactory: (publisher: EventPublisher) => new RunProgressPublisher(publisher, options.service) },
@@ -44,7 +46,7 @@ export class SyncLedgerModule {
           useFactory: (runs: ImportRunRepository, publisher: EventPublisher, progress: RunProgressPublisher) => new ImportQueue(runs, publisher, progress, options.service),
         },
       ],
-      exports: [SyncAuditRepository, ImportRunRepository, SyncStateRepository, ImportQueue, RunProgressPublisher],
+      exports: [SyncAuditRepository, ImportRunRepository, SyncStateRepository, ImportQueue, RunProgressPublisher, MongoBudgetStore],
     };
   }
 }

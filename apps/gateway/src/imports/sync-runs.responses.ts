@@ -44,11 +44,22 @@ export class SyncRunResponse implements SyncRunView {
   @ApiPropertyOptional({ type: RunErrorResponse }) error?: RunErrorResponse;
   @ApiPropertyOptional({ type: RunHoldResponse, description: 'Why the mass-change guard held the run (status needs_confirmation).' }) hold?: RunHoldResponse;
   @ApiPropertyOptional({ type: RunConfirmationResponse, description: 'Who let a held run go on.' }) confirmation?: RunConfirmationResponse;
+  @ApiPropertyOptional({ description: 'A plan only: the records say what a real run would do; nothing was written.' }) dryRun?: boolean;
+  @ApiPropertyOptional({ description: "iCIMS requests the run spent from the tenant's daily budget." }) icimsRequests?: number;
 }
 
 export class RunPageResponse implements Page<SyncRunView> {
   @ApiProperty({ type: [SyncRunResponse] }) items!: SyncRunResponse[];
   @ApiPropertyOptional({ description: 'Pass as cursor for the next page.' }) nextCursor?: string;
+}
+
+type ConflictView = NonNullable<SyncRecordView['conflicts']>[number];
+
+class ConflictResponse implements ConflictView {
+  @ApiProperty({ example: 'firstName' }) field!: string;
+  @ApiProperty({ enum: ['hr', 'icims'], description: "Whose change was kept: the later one's." }) kept!: 'hr' | 'icims';
+  @ApiProperty({ format: 'date-time', description: 'When HR saved it.' }) hrAt!: string;
+  @ApiProperty({ format: 'date-time', description: "iCIMS's updateddate (to the minute)." }) icimsAt!: string;
 }
 
 class SyncRecordResponse implements SyncRecordView {
@@ -58,6 +69,8 @@ class SyncRecordResponse implements SyncRecordView {
   @ApiProperty({ type: [String], description: 'Names only, never values.' }) changedFields!: string[];
   @ApiPropertyOptional({ example: 'INVALID_PERSON' }) reason?: string;
   @ApiProperty({ type: [String], example: ['ssn:INVALID_SSN'] }) details!: string[];
+  @ApiProperty({ type: [String], example: ['managerId:MANAGER_UNRESOLVED'], description: 'Written anyway, but someone should know: field and code, never a value.' }) warnings!: string[];
+  @ApiPropertyOptional({ type: [ConflictResponse], description: 'CONFLICT_RESOLVED: fields changed on both sides since the last sync.' }) conflicts?: ConflictResponse[];
   @ApiProperty({ format: 'date-time' }) at!: string;
 }
 

@@ -17,6 +17,8 @@ export type Employee = Omit<EmployeeDocument, '_id' | 'icimsLink'> & { id: strin
 @Injectable()
 export class EmployeesService implements OnModuleInit, OnModuleDestroy {
   private readonly index = new EmployeeIndex();
+  /** Whether save events say who saved. Real HR systems often do not; switched off to prove echoes are caught by value. */
+  private originMarker = true;
   private readonly store: EmployeeWriteBehind;
 
   constructor(
@@ -77,6 +79,12 @@ export class EmployeesService implements OnModuleInit, OnModuleDestroy {
     return employee;
   }
 
+  /** Test and demo control: save events with or without the `origin` marker. */
+  setOriginMarker(on: boolean): { originMarker: boolean } {
+    this.originMarker = on;
+    return { originMarker: on };
+  }
+
   get(tenantId: string, id: string): Employee {
     return toEmployee(this.document(tenantId, id));
   }
@@ -108,13 +116,13 @@ export class EmployeesService implements OnModuleInit, OnModuleDestroy {
     if (holder && holder._id !== employeeId) throw takenError(icimsId);
   }
 
-  /** The envelope carries changed field names and the synced fields' values: never SSN or birth date. */
+  /** The envelope carries changed field names, the synced fields' values and the save time: never SSN or birth date. */
   private async publish(employee: Employee, changedFields: string[], origin: WriteOrigin): Promise<void> {
     const values = Object.fromEntries(EXPORTED_FIELDS.map((field) => [field, employee[field] ?? null]));
     const tenantId = employee.tenantId;
-    await this.publisher.publish([
-      createEvent(Topic.EmployeeUpdated, { tenantId, source: 'hr-sandbox', payload: { employeeId: employee.id, icimsId: employee.icimsId, changedFields, values, origin } }),
-    ]);
+    const savedAt = (employee.updatedAt ?? new Date()).toISOString();
+    const payload = { employeeId: employee.id, icimsId: employee.icimsId, changedFields, values, savedAt, ...(this.originMarker ? { origin } : {}) };
+    await this.publisher.publish([createEvent(Topic.EmployeeUpdated, { tenantId, source: 'hr-sandbox', payload })]);
   }
 }
 

@@ -3,7 +3,7 @@ import pLimit from 'p-limit';
 import { ImportRunRepository, MassChangeHold, RecordOutcome, RunProgressPublisher } from '@icims-sync/sync-ledger';
 import { HrEmployeesClient, StoredEmployee } from '@icims-sync/hr-client';
 import { IcimsNotFound } from '@icims-sync/icims-client';
-import { IcimsClients } from '../hires/icims-clients';
+import { IcimsClients } from '@icims-sync/vault-client';
 import { ImportRun, pendingOf } from './import-run';
 import { MassChangeGuard } from './mass-change-guard';
 import { RunInterrupted } from './run-interrupted';

@@ -2,7 +2,7 @@ import { ImportRunRepository, RunProgressPublisher, SyncRunDocument, SyncStateRe
 import { HrEmployeesClient } from '@icims-sync/hr-client';
 import { IcimsClient, IcimsPerson } from '@icims-sync/icims-client';
 import { connectedTenantSettings, deferred, mock, mockDeep } from '@icims-sync/testing';
-import { IcimsClients } from '../hires/icims-clients';
+import { IcimsClients } from '@icims-sync/vault-client';
 import { PersonPlan, PersonSyncService } from '../people/person-sync.service';
 import { tenantContextOf } from '@icims-sync/vault-client';
 import { ImportRun } from './import-run';

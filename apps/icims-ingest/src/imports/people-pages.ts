@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { ImportRunRepository, RecordOutcome, RunProgressPublisher, SyncStateRepository } from '@icims-sync/sync-ledger';
 import { HrEmployeesClient } from '@icims-sync/hr-client';
 import { IcimsPerson, SearchFilter } from '@icims-sync/icims-client';
-import { IcimsClients } from '../hires/icims-clients';
+import { IcimsClients } from '@icims-sync/vault-client';
 import { PersonPlan, PersonSyncService } from '../people/person-sync.service';
 import { ImportRun, pendingOf } from './import-run';
 import { RunInterrupted } from './run-interrupted';

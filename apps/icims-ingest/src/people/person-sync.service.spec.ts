@@ -3,7 +3,7 @@ import { HrEmployeesClient, StoredEmployee } from '@icims-sync/hr-client';
 import { IcimsClient, IcimsNotFound, IcimsUnavailable } from '@icims-sync/icims-client';
 import { AppException } from '@icims-sync/platform';
 import { connectedTenantSettings, mock, mockDeep } from '@icims-sync/testing';
-import { IcimsClients } from '../hires/icims-clients';
+import { IcimsClients } from '@icims-sync/vault-client';
 import { PersonSyncService } from './person-sync.service';
 import { TenantContext, tenantContextOf } from '@icims-sync/vault-client';
 

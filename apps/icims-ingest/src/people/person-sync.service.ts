@@ -6,7 +6,7 @@ import { IcimsNotFound, IcimsPerson, RequestPriority } from '@icims-sync/icims-c
 import { AppException } from '@icims-sync/platform';
 import { HrEmployee, SyncStateHashKey, changedSyncedFields, checkEligibility, mapIcimsPersonToEmployee, syncedValuesHash } from '@icims-sync/mapping';
 import { IcimsIngestConfig } from '../config/app.config';
-import { IcimsClients } from '../hires/icims-clients';
+import { IcimsClients } from '@icims-sync/vault-client';
 import { TenantContext } from '@icims-sync/vault-client';
 
 /** People fetched from iCIMS at once per page. */

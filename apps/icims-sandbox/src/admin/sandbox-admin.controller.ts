@@ -1,4 +1,4 @@
-import { BadRequestException, Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { TokenRegistry } from '../auth/token-registry.service';
 import { InboundAuth, emitEvent, workflowStatusChangeEvent } from '../emitter/hire-emitter';
 import { generatePeople } from '../people/person-generator';
@@ -48,7 +48,18 @@ export class SandboxAdminController {
     return { id: this.store.insert(cid, body).id };
   }
 
-  /** A change made in iCIMS (bumps updateddate), as a recruiter would. */
+  /** PATCHes iCIMS accepted through its API, oldest first (optionally one person's): what tests count. */
+  @Get('patches')
+  patches(@Param('cid') cid: string, @Query('personId') personId?: string) {
+    const { patches } = this.store.customer(cid);
+    const items = personId ? patches.filter((entry) => entry.personId === personId) : patches;
+    return { count: items.length, items };
+  }
+
+  /**
+   * A change made in iCIMS, as a recruiter would: bumps updateddate, or sets it when the
+   * body gives one (a change made at that minute, for conflict tests).
+   */
   @Patch('people/:pid')
   @HttpCode(204)
   patchPerson(@Param('cid') cid: string, @Param('pid') pid: string, @Body() body: Record<string, unknown>): void {

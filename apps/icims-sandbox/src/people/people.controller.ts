@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req, UseFilters, UseGuards } from '@nestjs/common';
-import type { FastifyRequest } from 'fastify';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { IcimsAuthGuard } from '../auth/icims-auth.guard';
 import { IcimsSandboxErrorFilter, sandboxErrors } from '../icims-sandbox.exception';
 import { compileFilters } from './person-search';
@@ -23,10 +23,13 @@ export class PeopleController {
     return Object.fromEntries(Object.entries(person).filter(([field, value]) => hasValue(value) && (!wanted || wanted.has(field))));
   }
 
+  /** 204, or 200 with `warnings` when iCIMS took a value it finds odd. */
   @Patch('people/:pid')
-  @HttpCode(204)
-  patchPerson(@Param('cid') cid: string, @Param('pid') pid: string, @Body() body: unknown): void {
-    this.store.patch(cid, pid, asObject(body));
+  patchPerson(@Param('cid') cid: string, @Param('pid') pid: string, @Body() body: unknown, @Res({ passthrough: true }) reply: FastifyReply): { warnings: unknown[] } | undefined {
+    const { warnings } = this.store.patchByApi(cid, pid, asObject(body));
+    if (warnings.length > 0) return { warnings };
+    reply.status(204);
+    return undefined;
   }
 
   @Patch('people/:pid/fields/addresses/:entry')

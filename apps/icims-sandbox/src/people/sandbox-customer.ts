@@ -36,4 +36,16 @@ export interface SandboxCustomer {
   sortedIds?: string[];
   usage: { day: string; used: number };
   nextPersonId: number;
+  /** PATCHes made through the API (not the admin routes), oldest first, bounded: what tests count. */
+  patches: PatchEntry[];
 }
+
+/** One PATCH iCIMS accepted. */
+export interface PatchEntry {
+  personId: string;
+  changes: Record<string, unknown>;
+  at: string;
+}
+
+/** Kept in memory at most; older entries drop off. */
+export const MAX_PATCH_LOG = 100_000;

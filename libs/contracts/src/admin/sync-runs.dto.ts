@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsDateString, IsIn, IsOptional, Matches } from 'class-validator';
+import { IsBoolean, IsDateString, IsIn, IsOptional, Matches } from 'class-validator';
 import { IsIntBetween } from './int-between.decorator';
 import { IMPORT_MODES, ImportMode } from '../payloads/import-requested.payload';
 import { SYNC_DIRECTIONS, SYNC_RUN_STATUSES, SyncDirection, SyncRunStatus } from '../payloads/sync-progress.payload';
@@ -15,6 +15,18 @@ export class StartImportDto {
   @IsOptional()
   @IsIn(IMPORT_MODES, { message: `mode must be one of ${IMPORT_MODES.join(', ')}` })
   mode?: ImportMode;
+
+  /** Plan the whole run and write nothing to HR: the counters and each record's planned outcome. */
+  @IsOptional()
+  @IsBoolean({ message: 'dryRun must be true or false' })
+  dryRun?: boolean;
+}
+
+/** `POST /admin/tenants/{id}/exports`: every linked employee whose iCIMS values differ, PATCHed (or only planned). */
+export class StartExportDto {
+  @IsOptional()
+  @IsBoolean({ message: 'dryRun must be true or false' })
+  dryRun?: boolean;
 }
 
 /** `GET /admin/tenants/{id}/runs`: newest first, filtered, a page at a time. */

@@ -20,6 +20,10 @@ export interface SyncRunView {
   hold?: { code: string; planned: number; population: number; maxPercent: number; heldAt: string };
   /** The HR admin who let a held run go on. */
   confirmation?: { userId: string; at: string };
+  /** A plan only: the records say what a real run would do, and nothing was written. */
+  dryRun?: boolean;
+  /** iCIMS requests the run spent from the tenant's daily budget (imports and export backfills). */
+  icimsRequests?: number;
 }
 
 export interface SyncRecordView {
@@ -29,6 +33,10 @@ export interface SyncRecordView {
   changedFields: string[];
   reason?: string;
   details: string[];
+  /** Mapped or written anyway, but someone should know: `field:CODE` (`managerId:MANAGER_UNRESOLVED`, iCIMS warnings as `<fieldId>:ICIMS_WARNING_<n>`). */
+  warnings: string[];
+  /** Fields changed on both sides since the last sync (`CONFLICT_RESOLVED`): which side's change was kept, and when each changed. */
+  conflicts?: { field: string; kept: 'hr' | 'icims'; hrAt: string; icimsAt: string }[];
   at: string;
 }
 

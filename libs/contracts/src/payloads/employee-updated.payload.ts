@@ -1,4 +1,4 @@
-import { ArrayMaxSize, IsArray, IsIn, IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
 
 export const WRITE_ORIGINS = ['hr', 'icims-sync'] as const;
 export type WriteOrigin = (typeof WRITE_ORIGINS)[number];
@@ -25,7 +25,16 @@ export class EmployeeUpdatedPayload {
   @IsObject()
   values!: Record<string, unknown>;
 
-  /** Lets hr-export suppress echoes of writes icims-sync itself made. */
+  /**
+   * Who saved, where the HR system says so: a fast path for hr-export's echo check only.
+   * Absent from HR systems that do not tell; echoes are then recognised by value.
+   */
+  @IsOptional()
   @IsIn(WRITE_ORIGINS)
-  origin!: WriteOrigin;
+  origin?: WriteOrigin;
+
+  /** When HR saved (ISO-8601); the envelope's `occurredAt` when absent. Decides conflicts and staleness. */
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  savedAt?: string;
 }

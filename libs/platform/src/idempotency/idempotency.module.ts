@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { Kafka } from 'kafkajs';
+import { TopicName } from '@icims-sync/contracts';
 import { BaseServiceConfig } from '../config/base-service.config';
 import { KafkaBatchConsumer } from '../kafka/batch-consumer';
 import { EventPublisher } from '../kafka/event-publisher.service';
@@ -18,6 +19,8 @@ export class KafkaBatchServerFactory {
     private readonly processed: ProcessedEventRepository,
     private readonly publisher: EventPublisher,
     private readonly metrics: MetricsService,
+    /** Topics whose handlers get a key's messages of a batch at once (see `coalesceKeys`). */
+    private readonly coalesceKeysOf: readonly TopicName[] = [],
   ) {}
 
   create(): KafkaBatchServer {
@@ -35,6 +38,7 @@ export class KafkaBatchServerFactory {
           processed: this.processed,
           deadLetters: this.publisher,
           metrics: this.metrics,
+          coalesceKeys: this.coalesceKeysOf.includes(topic),
         }),
     );
   }
@@ -47,7 +51,7 @@ export class KafkaBatchServerFactory {
 @Global()
 @Module({})
 export class IdempotencyModule {
-  static forRoot(service: string, config: BaseServiceConfig): DynamicModule {
+  static forRoot(service: string, config: BaseServiceConfig, coalesceKeysOf: readonly TopicName[] = []): DynamicModule {
     return {
       module: IdempotencyModule,
       imports: [MongooseModule.forFeature([{ name: ProcessedEvent.name, schema: ProcessedEventSchema }])],
@@ -58,7 +62,7 @@ export class IdempotencyModule {
           provide: KafkaBatchServerFactory,
           inject: [Kafka, ProcessedEventRepository, EventPublisher, MetricsService],
           useFactory: (kafka: Kafka, processed: ProcessedEventRepository, publisher: EventPublisher, metrics: MetricsService) =>
-            new KafkaBatchServerFactory(kafka, config, config.KAFKA_GROUP_ID ?? service, processed, publisher, metrics),
+            new KafkaBatchServerFactory(kafka, config, config.KAFKA_GROUP_ID ?? service, processed, publisher, metrics, coalesceKeysOf),
         },
       ],
       exports: [ProcessedEventRepository, KafkaBatchServerFactory],

@@ -21,6 +21,11 @@ export interface MessageContext {
   heartbeat(): Promise<void>;
   /** Aborted when the service is draining. */
   signal: AbortSignal;
+  /**
+   * With `coalesceKeys`: the earlier envelopes of the same key in this batch, oldest first,
+   * handled together with this (the newest) one and committed with it.
+   */
+  coalesced: Envelope<unknown>[];
 }
 
 export type EnvelopeHandler = (envelope: Envelope<unknown>, context: MessageContext) => Promise<void>;
@@ -57,6 +62,11 @@ export interface BatchConsumerOptions {
   sessionTimeoutMs: number;
   /** Commit resolved offsets at least this often inside a long batch. */
   commitIntervalMs?: number;
+  /**
+   * A key's messages in one batch go to the handler once, as the newest with the earlier
+   * ones beside it (`context.coalesced`): for handlers where only the latest state counts.
+   */
+  coalesceKeys?: boolean;
 }
 
 const HEARTBEAT_EVERY_MS = 3_000;
@@ -144,10 +154,11 @@ export class KafkaBatchConsumer {
     };
     let stopped = false;
     const runLane = async (indexes: number[]) => {
-      for (const index of indexes) {
+      for (const { index, earlier } of this.options.coalesceKeys ? coalesced(indexes, decoded, seen) : indexes.map((index) => ({ index, earlier: [] }))) {
         stopped ||= !isRunning() || isStale() || this.draining.signal.aborted;
         if (stopped) return;
-        const done = await this.processMessage(topic as TopicName, partition, messages[index], decoded[index], seen, heartbeat).catch((error: unknown) => {
+        const group = { message: messages[index], earlier: earlier.map((i) => ({ message: messages[i], envelope: (decoded[i] as { envelope: Envelope<unknown> }).envelope })) };
+        const done = await this.processMessage(topic as TopicName, partition, group, decoded[index], seen, heartbeat).catch((error: unknown) => {
           stopped = true;
           throw error;
         });
@@ -155,7 +166,8 @@ export class KafkaBatchConsumer {
           stopped = true;
           return;
         }
-        if (done === 'handled') unmarked.push((decoded[index] as { envelope: Envelope<unknown> }).envelope.id);
+        if (done === 'handled') unmarked.push(...group.earlier.map(({ envelope }) => envelope.id), (decoded[index] as { envelope: Envelope<unknown> }).envelope.id);
+        for (const i of earlier) finished[i] = true;
         finished[index] = true;
         while (finished[firstUnfinished]) resolveOffset(messages[firstUnfinished++].offset);
         await commit(false);
@@ -182,7 +194,7 @@ export class KafkaBatchConsumer {
   private async processMessage(
     topic: TopicName,
     partition: number,
-    message: KafkaMessage,
+    { message, earlier }: { message: KafkaMessage; earlier: { message: KafkaMessage; envelope: Envelope<unknown> }[] },
     decoded: Decoded,
     seen: Set<string>,
     heartbeat: () => Promise<void>,
@@ -205,6 +217,7 @@ export class KafkaBatchConsumer {
       traceparent: message.headers?.[TRACEPARENT_HEADER]?.toString(),
       heartbeat,
       signal: this.draining.signal,
+      coalesced: earlier.map(({ envelope }) => envelope),
     };
     const logBindings = { envelopeId: envelope.id, correlationId: envelope.correlationId, tenantId: envelope.tenantId, topic };
     let attempts = 0;
@@ -229,12 +242,15 @@ export class KafkaBatchConsumer {
     } catch (error) {
       if (error instanceof TaskCancelledError || this.draining.signal.aborted) return false;
       const exhausted = isRetryable(error);
-      await this.deadLetter(message, origin, {
+      const failure: DeadLetterFailure = {
         reason: exhausted ? 'RETRIES_EXHAUSTED' : 'HANDLER_FAILED',
         code: error instanceof AppException ? error.code : 'UNEXPECTED_ERROR',
         message: internalDescription(error),
         attempts,
-      });
+      };
+      // Each message of a coalesced group goes, so a replay brings back every change it held.
+      for (const dead of earlier) await this.deadLetter(dead.message, { ...origin, offset: dead.message.offset }, failure);
+      await this.deadLetter(message, origin, failure);
       return 'dead-lettered';
     } finally {
       stopTimer();
@@ -269,6 +285,17 @@ export class KafkaBatchConsumer {
 }
 
 type Decoded = ReturnType<typeof decode>;
+
+/**
+ * A lane's messages as handler calls when coalescing: each undecodable or already handled
+ * message alone (dead-lettered or skipped), and the rest as one call of the newest.
+ */
+function coalesced(indexes: number[], decoded: Decoded[], seen: Set<string>): { index: number; earlier: number[] }[] {
+  const fresh = indexes.filter((index) => decoded[index].ok && !seen.has((decoded[index] as { envelope: Envelope<unknown> }).envelope.id));
+  const calls = indexes.filter((index) => !fresh.includes(index)).map((index) => ({ index, earlier: [] as number[] }));
+  if (fresh.length > 0) calls.push({ index: fresh[fresh.length - 1], earlier: fresh.slice(0, -1) });
+  return calls;
+}
 
 /** Message indexes per key, in offset order; a message without a key is a lane of its own. */
 function lanesByKey(messages: KafkaMessage[]): Map<string, number[]> {

@@ -1,5 +1,6 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { SyncOutcome } from '@icims-sync/contracts';
+import type { ConflictNote } from '@icims-sync/mapping';
 
 /**
  * One record's outcome in a run: ids, outcome, changed field names and a reason code.
@@ -18,6 +19,10 @@ export class SyncRecordDocument {
   @Prop() reason?: string;
   /** Field names and codes only, e.g. `ssn:INVALID_SSN`. */
   @Prop({ type: [String], default: [] }) details!: string[];
+  /** Written or mapped anyway, but someone should know: `field:CODE`, never a value. */
+  @Prop({ type: [String], default: [] }) warnings!: string[];
+  /** Fields changed on both sides since the last sync: which side was kept, and both change times (never the values). */
+  @Prop({ type: [Object], default: undefined }) conflicts?: ConflictNote[];
   @Prop({ required: true }) at!: Date;
   @Prop({ required: true }) expiresAt!: Date;
 }

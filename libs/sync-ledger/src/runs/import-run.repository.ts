@@ -49,6 +49,8 @@ export interface ImportRequest {
   requestedBy?: string;
   /** Deterministic ids make a retried or doubled request land on the same run. */
   runId?: string;
+  /** Plan only: nothing is written to HR. */
+  dryRun?: boolean;
 }
 
 /** Import runs: one at a time per tenant, checkpoints, pending outcomes and per-record outcomes. */
@@ -80,6 +82,8 @@ export class ImportRunRepository {
       startedAt: now,
       counters: { ...ZERO_COUNTERS },
       requestedBy: request.requestedBy,
+      ...(request.dryRun ? { dryRun: true } : {}),
+      icimsRequests: 0,
       expiresAt: this.audit.expiry(now),
     };
     try {
@@ -236,30 +240,30 @@ export class ImportRunRepository {
    * pending outcomes are cleared and the position stays. Answers the run's counters. Written
    * only while `fence` owns the run: otherwise nothing is, and `RunFenced` is thrown.
    */
-  async recordOutcomes(fence: RunFence, tenantId: string, outcomes: RecordOutcome[], checkpoint?: ImportCheckpoint): Promise<Counters> {
+  async recordOutcomes(fence: RunFence, tenantId: string, outcomes: RecordOutcome[], checkpoint?: ImportCheckpoint, icimsRequests = 0): Promise<Counters> {
     const now = new Date();
     // Built from typed outcomes, so inserted lean: hydrating and checking a page of them was a sixth of an import's garbage.
     const { runId } = fence;
     const documents = outcomes.map((record) => ({ _id: recordIdOf(runId, record), ...this.audit.recordFields(runId, tenantId, record, now) }));
     const position = checkpoint ? { checkpoint } : { 'checkpoint.pending': [] };
     try {
-      return await this.writeOutcomes(fence, documents, position);
+      return await this.writeOutcomes(fence, documents, position, icimsRequests);
     } catch (error) {
       // Inside a transaction a duplicate aborts the whole write: drop the recorded ones and write the rest.
       if (!isDuplicateKey(error)) throw error;
       const recorded = await this.storedRecordIds(documents.map((document) => document._id));
-      return this.writeOutcomes(fence, documents.filter((document) => !recorded.has(document._id)), position);
+      return this.writeOutcomes(fence, documents.filter((document) => !recorded.has(document._id)), position, icimsRequests);
     }
   }
 
-  private writeOutcomes(fence: RunFence, documents: SyncRecordDocument[], position: Record<string, unknown>): Promise<Counters> {
-    const increments: Record<string, number> = {};
+  private writeOutcomes(fence: RunFence, documents: SyncRecordDocument[], position: Record<string, unknown>, icimsRequests: number): Promise<Counters> {
+    const increments: Record<string, number> = icimsRequests > 0 ? { icimsRequests } : {};
     for (const { outcome } of documents) increments[`counters.${outcome}`] = (increments[`counters.${outcome}`] ?? 0) + 1;
     if (documents.length > 0) increments['counters.total'] = documents.length;
     return this.runs.db.transaction(async (session) => {
       if (documents.length > 0) await this.records.insertMany(documents, { session, lean: true });
       const run = await this.runs
-        .findOneAndUpdate(this.ownedBy(fence), { $set: position, ...(documents.length > 0 ? { $inc: increments } : {}) }, { session, new: true, projection: { counters: 1 } })
+        .findOneAndUpdate(this.ownedBy(fence), { $set: position, ...(Object.keys(increments).length > 0 ? { $inc: increments } : {}) }, { session, new: true, projection: { counters: 1 } })
         .lean<Pick<SyncRunDocument, 'counters'>>();
       // Thrown inside the transaction, so the page's records are not written either.
       if (!run) throw new RunFenced(fence);

@@ -4,6 +4,7 @@ import type { AnyBulkWriteOperation } from 'mongodb';
 import { FilterQuery, Model } from 'mongoose';
 import { Page, RunRecordsQueryDto, RunsQueryDto, SyncDirection, SyncRecordView, SyncRunStatus, SyncRunView, SyncTrigger } from '@icims-sync/contracts';
 import { GroupCommit, RetentionService, isDuplicateKey } from '@icims-sync/platform';
+import type { ConflictNote } from '@icims-sync/mapping';
 import { decodeCursor, encodeCursor } from './cursor.util';
 import { SyncRecordDocument } from '../records/sync-record.schema';
 import { SyncedEntry, importedStateUpsert } from '../state/sync-state.repository';
@@ -38,6 +39,9 @@ export interface RecordOutcome {
   changedFields?: string[];
   reason?: string;
   details?: string[];
+  /** `field:CODE` (mapping warnings, iCIMS `warnings` on a 2xx reply). */
+  warnings?: string[];
+  conflicts?: ConflictNote[];
 }
 
 /** The audit log: `sync_runs` and `sync_records`. Writes are idempotent, so a redelivered message audits once. */
@@ -144,7 +148,7 @@ export class SyncAuditRepository implements OnModuleInit {
 
   /** The fields of a new record document; none is undefined, which a lean insert would store as null. */
   recordFields(runId: string, tenantId: string, record: RecordOutcome, now: Date): Omit<SyncRecordDocument, '_id'> {
-    const { icimsId, employeeId, outcome, changedFields, reason, details } = record;
+    const { icimsId, employeeId, outcome, changedFields, reason, details, warnings, conflicts } = record;
     return {
       runId,
       tenantId,
@@ -154,6 +158,8 @@ export class SyncAuditRepository implements OnModuleInit {
       changedFields: changedFields ?? [],
       ...(reason ? { reason } : {}),
       details: details ?? [],
+      warnings: warnings ?? [],
+      ...(conflicts?.length ? { conflicts } : {}),
       at: now,
       expiresAt: this.expiry(now),
     };
@@ -194,10 +200,22 @@ export function toRunView(run: SyncRunDocument): SyncRunView {
     error: run.error,
     ...(run.hold ? { hold: { ...run.hold, heldAt: run.hold.heldAt.toISOString() } } : {}),
     ...(run.confirmation ? { confirmation: { userId: run.confirmation.userId, at: run.confirmation.at.toISOString() } } : {}),
+    ...(run.dryRun ? { dryRun: true } : {}),
+    ...(run.icimsRequests !== undefined ? { icimsRequests: run.icimsRequests } : {}),
   };
 }
 
 function toRecordView(record: SyncRecordDocument): SyncRecordView {
-  const { icimsId, employeeId, outcome, changedFields, reason, details, at } = record;
-  return { icimsId, employeeId, outcome, changedFields, reason, details, at: at.toISOString() };
+  const { icimsId, employeeId, outcome, changedFields, reason, details, warnings, conflicts, at } = record;
+  return {
+    icimsId,
+    employeeId,
+    outcome,
+    changedFields,
+    reason,
+    details,
+    warnings: warnings ?? [],
+    ...(conflicts?.length ? { conflicts: conflicts.map((note) => ({ field: note.field, kept: note.kept, hrAt: new Date(note.hrAt).toISOString(), icimsAt: new Date(note.icimsAt).toISOString() })) } : {}),
+    at: at.toISOString(),
+  };
 }

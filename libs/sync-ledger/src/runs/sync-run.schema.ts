@@ -71,6 +71,10 @@ export class SyncRunDocument {
   @Prop({ type: Object }) confirmation?: { userId: string; at: Date };
   /** Raised by each consumer that claims the run; checkpoint writes name it (see `RunFence`). */
   @Prop() generation?: number;
+  /** A plan only: records say what a real run would do; nothing was written to HR or iCIMS. */
+  @Prop() dryRun?: boolean;
+  /** iCIMS requests spent by the run (budget), counted as they go out, retries included. */
+  @Prop() icimsRequests?: number;
   /** The worker that claimed the run last (host and process), for the operator. */
   @Prop() owner?: string;
   @Prop({ required: true }) expiresAt!: Date;

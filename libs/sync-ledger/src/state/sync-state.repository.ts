@@ -3,6 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { AnyBulkWriteOperation } from 'mongodb';
 import { Model } from 'mongoose';
 import { GroupedBulkWrite } from '@icims-sync/platform';
+import type { FieldStates } from '@icims-sync/mapping';
 import { SyncStateDocument } from './sync-state.schema';
 
 export interface SyncedEntry {
@@ -39,6 +40,33 @@ export class SyncStateRepository {
 
   async find(tenantId: string, icimsId: string): Promise<SyncStateDocument | null> {
     return this.states.findById(`${tenantId}:${icimsId}`).lean<SyncStateDocument>();
+  }
+
+  /** Each person's field states, by iCIMS id (people never synced are absent). */
+  async fieldStatesOf(tenantId: string, icimsIds: readonly string[]): Promise<Map<string, FieldStates>> {
+    if (icimsIds.length === 0) return new Map();
+    const documents = await this.states.find({ _id: { $in: icimsIds.map((icimsId) => `${tenantId}:${icimsId}`) } }, { icimsId: 1, fields: 1 }).lean<Pick<SyncStateDocument, 'icimsId' | 'fields'>[]>();
+    return new Map(documents.map((document) => [document.icimsId, document.fields ?? {}]));
+  }
+
+  /**
+   * Records the values both sides hold (or are about to: an import records them before it
+   * writes to HR, so HR's save event finds them and is recognised as an echo).
+   */
+  async recordFields(tenantId: string, entries: { icimsId: string; fields: FieldStates }[]): Promise<void> {
+    await Promise.all(
+      entries
+        .filter((entry) => Object.keys(entry.fields).length > 0)
+        .map(({ icimsId, fields }) =>
+          this.writes.write({
+            updateOne: {
+              filter: { _id: `${tenantId}:${icimsId}` },
+              update: { $set: { tenantId, icimsId, ...Object.fromEntries(Object.entries(fields).map(([field, state]) => [`fields.${field}`, state])) } },
+              upsert: true,
+            },
+          }),
+        ),
+    );
   }
 }
 

@@ -1,4 +1,5 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import type { FieldStates } from '@icims-sync/mapping';
 
 /** The last values synced for one linked person/employee, as hashes (never the values). */
 export interface SyncedHash {
@@ -16,6 +17,8 @@ export class SyncStateDocument {
   @Prop() employeeId?: string;
   @Prop({ type: Object }) import?: SyncedHash;
   @Prop({ type: Object }) export?: SyncedHash;
+  /** Per exported field: a keyed digest of the value last synced either way, its save time, and the direction (echo and conflict checks). */
+  @Prop({ type: Object }) fields?: FieldStates;
 }
 
 export const SyncStateSchema = SchemaFactory.createForClass(SyncStateDocument);

@@ -1,7 +1,7 @@
 import mongoose from 'mongoose';
 import { RequestBudget } from '@icims-sync/icims-client';
 import { mongoUrlFor, uniqueName } from '@icims-sync/testing';
-import { MongoBudgetStore } from '../src/hires/mongo-budget.store';
+import { MongoBudgetStore } from '../src/budget/mongo-budget.store';
 
 describe('the iCIMS budget shared by replicas (real MongoDB)', () => {
   const database = uniqueName('budget');
