@@ -11,8 +11,12 @@ export const { callJson } = require('../../libs/testing/dist/admin-api.js');
  * The stack as deployed: tests switch the settings and owner-check caches off to see changes
  * at once; a benchmark keeps the defaults (30 s and 60 s), as production does.
  */
-export function startBenchStack(ingestEnv = {}) {
-  return SyncStack.start({ ingestEnv: { SETTINGS_CACHE_MS: '30000', ...ingestEnv }, vaultEnv: { OWNER_CHECK_TTL_MS: '60000' } });
+export function startBenchStack(ingestEnv = {}, exportEnv = undefined) {
+  return SyncStack.start({
+    ingestEnv: { SETTINGS_CACHE_MS: '30000', ...ingestEnv },
+    vaultEnv: { OWNER_CHECK_TTL_MS: '60000' },
+    ...(exportEnv ? { exportEnv: { SETTINGS_CACHE_MS: '30000', ...exportEnv } } : {}),
+  });
 }
 
 export function requireStackEnv() {

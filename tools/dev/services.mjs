@@ -77,7 +77,12 @@ export const SERVICES = [
     database: 'icims-sync',
     env: () => ({ VAULT_URL: 'http://127.0.0.1:3001', VAULT_SERVICE_TOKEN: serviceToken, HR_API_URL, SYNC_STATE_HASH_KEY: devSyncStateHashKey() }),
   },
-  { name: 'hr-export', port: 3003, database: 'icims-sync' },
+  {
+    name: 'hr-export',
+    port: 3003,
+    database: 'icims-sync',
+    env: () => ({ VAULT_URL: 'http://127.0.0.1:3001', VAULT_SERVICE_TOKEN: serviceToken, HR_API_URL, SYNC_STATE_HASH_KEY: devSyncStateHashKey() }),
+  },
   { name: 'scheduler', port: 3004, database: 'icims-sync', env: () => ({ VAULT_URL: 'http://127.0.0.1:3001', VAULT_SERVICE_TOKEN: serviceToken }) },
   {
     name: 'icims-sandbox',

@@ -79,6 +79,14 @@ export function toIcimsDateTime(date: Date): string {
   return `${date.toISOString().slice(0, 10)} ${pad(twelve)}:${pad(date.getUTCMinutes())} ${hours < 12 ? 'AM' : 'PM'}`;
 }
 
+/** Parses an iCIMS datetime (UTC `yyyy-mm-dd hh:mm AM`) or ISO-8601 to epoch ms (NaN when neither). */
+export function parseIcimsDateTime(value: string): number {
+  const match = /^(\d{4}-\d{2}-\d{2}) (\d{1,2}):(\d{2}) ?([AP])M$/i.exec(value.trim());
+  if (!match) return Date.parse(value);
+  const hours = (Number(match[2]) % 12) + (match[4].toUpperCase() === 'P' ? 12 : 0);
+  return Date.parse(`${match[1]}T${String(hours).padStart(2, '0')}:${match[3]}:00Z`);
+}
+
 /**
  * Typed iCIMS people API: GET/PATCH a person and search ids page by page. Keep-alive
  * pool per host; per tenant a concurrency limit, circuit breaker and jittered retries on

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { EXPORTED_FIELDS, HrEmployee, IMPORTED_FIELDS } from './hr-employee';
+import { EXPORTED_FIELDS, IMPORTED_FIELDS } from './hr-employee';
 import { IcimsFieldIds } from './icims-field-ids.constant';
 import { normaliseDate } from './normalisers/date.normaliser';
 import { normaliseText } from './normalisers/text.normaliser';
@@ -34,7 +34,7 @@ export function fieldValueHash(key: SyncStateHashKey, icimsId: string, field: Ex
 }
 
 /** Field states of `values`' two-way fields, as they are once synced at `at` by `by`. */
-export function fieldStatesOf(key: SyncStateHashKey, icimsId: string, values: Partial<HrEmployee>, fields: readonly ExportedValueField[], at: Date, by: SyncedBy): FieldStates {
+export function fieldStatesOf(key: SyncStateHashKey, icimsId: string, values: Partial<Record<ExportedValueField, unknown>>, fields: readonly ExportedValueField[], at: Date, by: SyncedBy): FieldStates {
   return Object.fromEntries(fields.map((field) => [field, { h: fieldValueHash(key, icimsId, field, values[field]), at, by }]));
 }
 

@@ -7,17 +7,26 @@ import { rememberForLogScan } from './log-capture';
 import { ServiceProcess, freePort } from './service-process';
 import { mongoUrlFor, stackEnv, uniqueName } from './stack-env';
 
-export type StackUrls = Record<'sandbox' | 'hr' | 'vault' | 'gateway' | 'ingest', string>;
+export type StackUrls = Record<'sandbox' | 'hr' | 'vault' | 'gateway' | 'ingest' | 'export', string>;
+
+export interface StackOptions {
+  /** Added to icims-ingest's environment (e.g. a short session timeout). */
+  ingestEnv?: Record<string, string>;
+  vaultEnv?: Record<string, string>;
+  /** Starts hr-export too (HR → iCIMS), with this added to its environment. */
+  exportEnv?: Record<string, string>;
+}
 
 /**
- * The inbound pipeline as separate processes on the real broker and store: both sandboxes,
- * the vault, the gateway and icims-ingest (gateway and ingest share the audit database).
+ * The pipeline as separate processes on the real broker and store: both sandboxes, the
+ * vault, the gateway, icims-ingest and, when asked, hr-export (sharing the audit database).
  */
 export class SyncStack {
   readonly kafka: Kafka = testKafka();
   readonly serviceToken = randomBytes(24).toString('hex');
   readonly auditDatabase = uniqueName('audit');
   readonly ingestGroup = uniqueName('ingest');
+  readonly exportGroup = uniqueName('export');
   urls!: StackUrls;
   ingest!: ServiceProcess;
   private readonly processes: ServiceProcess[] = [];
@@ -27,9 +36,10 @@ export class SyncStack {
   /** Tenants connected here: their HR employees' SSNs and birth dates go to the log scan on stop. */
   private readonly tenants = new Set<string>();
   private ingestEnv: Record<string, string> = {};
+  private exportEnv: Record<string, string> = {};
+  exporter?: ServiceProcess;
 
-  /** `ingestEnv` is added to icims-ingest's environment (e.g. a short session timeout). */
-  static async start(options: { ingestEnv?: Record<string, string>; vaultEnv?: Record<string, string> } = {}): Promise<SyncStack> {
+  static async start(options: StackOptions = {}): Promise<SyncStack> {
     const stack = new SyncStack();
     await stack.boot(options);
     return stack;
@@ -51,6 +61,13 @@ export class SyncStack {
     const { url, process } = await this.startService('apps/icims-ingest/dist/main.js', this.ingestEnv);
     this.urls.ingest = url;
     this.ingest = process;
+  }
+
+  /** (Re)starts hr-export in the stack's consumer group. */
+  async startExport(): Promise<void> {
+    const { url, process } = await this.startService('apps/hr-export/dist/main.js', this.exportEnv);
+    this.urls.export = url;
+    this.exporter = process;
   }
 
   /**
@@ -100,7 +117,7 @@ export class SyncStack {
     }
   }
 
-  private async boot(options: { ingestEnv?: Record<string, string>; vaultEnv?: Record<string, string> }): Promise<void> {
+  private async boot(options: StackOptions): Promise<void> {
     await ensureContractTopics(this.kafka);
     const jwtKey = adminJwtKey();
     rememberForLogScan('secret', [jwtKey, this.serviceToken]);
@@ -129,7 +146,12 @@ export class SyncStack {
     await startGroupAtEnd(this.kafka, this.ingestGroup, [Topic.CandidateHired, Topic.ImportRequested]);
     // Tests poll the admin API far faster than people do.
     const gateway = await this.startService('apps/gateway/dist/main.js', { ...shared, ...gatewayAdminEnv(hr.url, jwtKey), ADMIN_RATE_LIMIT_PER_MINUTE: '100000', PUBLIC_RATE_LIMIT_PER_MINUTE: '1000000', PUBLIC_RATE_LIMIT_PER_SENDER_PER_MINUTE: '1000000' });
-    this.urls = { sandbox: sandbox.url, hr: hr.url, vault: vault.url, gateway: gateway.url, ingest: '' };
+    this.urls = { sandbox: sandbox.url, hr: hr.url, vault: vault.url, gateway: gateway.url, ingest: '', export: '' };
     await this.startIngest();
+    if (options.exportEnv) {
+      this.exportEnv = { ...shared, HR_API_URL: hr.url, SYNC_STATE_HASH_KEY: hashKey, KAFKA_GROUP_ID: this.exportGroup, SETTINGS_CACHE_MS: '0', ...options.exportEnv };
+      await startGroupAtEnd(this.kafka, this.exportGroup, [Topic.EmployeeUpdated]);
+      await this.startExport();
+    }
   }
 }

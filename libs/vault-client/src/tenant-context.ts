@@ -22,8 +22,8 @@ export function tenantContextOf(settings: TenantSettings | undefined, tenantId: 
   return { ok: true, context: { tenant: { tenantId, customerId: connected.customerId }, settings: connected, fieldIds: fieldIds.fieldIds } };
 }
 
-/** `PAUSED_OWNER_INVALID`, `PAUSED_NOT_CONNECTED`..., or `AUTO_IMPORT_OFF` when only the import toggle is off. */
-export function pauseReasonOf(settings: TenantSettings): string {
+/** `PAUSED_OWNER_INVALID`, `PAUSED_NOT_CONNECTED`..., or `AUTO_IMPORT_OFF` (`AUTO_EXPORT_OFF`) when only that toggle is off. */
+export function pauseReasonOf(settings: TenantSettings, direction: 'import' | 'export' = 'import'): string {
   const reason = settings.automaticSync.pausedReason;
-  return reason ? `PAUSED_${reason.toUpperCase()}` : 'AUTO_IMPORT_OFF';
+  return reason ? `PAUSED_${reason.toUpperCase()}` : `AUTO_${direction.toUpperCase()}_OFF`;
 }

@@ -30,13 +30,13 @@ export class ImportsController {
 
   @Post('imports')
   @HttpCode(202)
-  @ApiOperation({ summary: 'Press Import: queues an incremental import (people changed since the last successful one), or a full one with mode=full.' })
+  @ApiOperation({ summary: 'Press Import: queues an incremental import (people changed since the last successful one), or a full one with mode=full; dryRun=true plans it and writes nothing to HR.' })
   @ApiBody({ type: StartImportDto, required: false })
   @ApiAcceptedResponse({ type: SyncRunResponse, description: 'Queued; follow it at imports/{runId} or imports/{runId}/events.' })
   @ApiResponse({ status: 404, type: ErrorResponse, description: 'INTEGRATION_NOT_ENABLED.' })
   @ApiResponse({ status: 409, type: ErrorResponse, description: 'IMPORT_RUNNING (details.runId is the running one), or NOT_CONNECTED.' })
   start(@Param('tenantId') tenantId: string, @CurrentAdmin() admin: AdminClaims, @Body() body: StartImportDto = {}): Promise<SyncRunView> {
-    return this.startImport.execute(tenantId, body?.mode ?? 'incremental', admin.userId);
+    return this.startImport.execute(tenantId, body?.mode ?? 'incremental', admin.userId, body?.dryRun === true);
   }
 
   @Post('imports/:runId/confirm')

@@ -12,10 +12,11 @@ export class StartImportUseCase {
     private readonly imports: ImportQueue,
   ) {}
 
-  async execute(tenantId: string, mode: ImportMode, requestedBy: string): Promise<SyncRunView> {
+  /** `dryRun`: the whole run is planned and recorded, and nothing is written to HR. */
+  async execute(tenantId: string, mode: ImportMode, requestedBy: string, dryRun = false): Promise<SyncRunView> {
     const settings = await this.settings.enabled(tenantId);
     if (settings.status !== 'connected') throw new AppException('NOT_CONNECTED', 'iCIMS is not connected: save the credentials and press Connect, then import', 'conflict');
-    const result = await this.imports.queue({ tenantId, trigger: 'manual', mode, requestedBy });
+    const result = await this.imports.queue({ tenantId, trigger: 'manual', mode, requestedBy, dryRun });
     if ('reserved' in result) return result.reserved;
     throw importRunning('running' in result ? result.running : result.exists);
   }

@@ -42,7 +42,7 @@ describe(ImportHireUseCase.name, () => {
       return [];
     });
     const outcome = await sut.execute(hire());
-    expect(people.plan).toHaveBeenCalledWith(expect.objectContaining({ tenant: { tenantId: 'acme', customerId: '6268' } }), ['1930'], 'automatic');
+    expect(people.plan).toHaveBeenCalledWith(expect.objectContaining({ tenant: { tenantId: 'acme', customerId: '6268' } }), ['1930'], { priority: 'automatic' });
     expect(outcome).toMatchObject({ outcome: 'added', employeeId: 'hr-1930' });
     expect(audit.recordSingleRun).toHaveBeenCalledWith(
       expect.objectContaining({ runId: hire().id, trigger: 'webhook', direction: 'import' }),

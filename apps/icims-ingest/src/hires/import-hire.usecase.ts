@@ -51,7 +51,7 @@ export class ImportHireUseCase {
     // Webhook hires are automatic import: they pause with it (owner invalid, toggled off...).
     if (!context.settings.automaticSync.import) return { record: { icimsId, outcome: 'skipped', reason: pauseReasonOf(context.settings) } };
     if (context.settings.customerId !== payload.customerId) return { record: { icimsId, outcome: 'skipped', reason: 'NOT_CONNECTED' } };
-    const [plan] = await this.people.plan(context, [icimsId], 'automatic');
+    const [plan] = await this.people.plan(context, [icimsId], { priority: 'automatic' });
     const [refused] = await this.people.apply(context, [plan]);
     if (refused) return { record: refused.record };
     const wrote = plan.write && plan.hash && plan.record.employeeId;

@@ -4,7 +4,7 @@ import { ImportRunRepository, MassChangeHold, RecordOutcome, RunProgressPublishe
 import { HrEmployeesClient, StoredEmployee } from '@icims-sync/hr-client';
 import { IcimsNotFound } from '@icims-sync/icims-client';
 import { IcimsClients } from '@icims-sync/vault-client';
-import { ImportRun, pendingOf } from './import-run';
+import { ImportRun, pendingOf, unrecordedRequests } from './import-run';
 import { MassChangeGuard } from './mass-change-guard';
 import { RunInterrupted } from './run-interrupted';
 
@@ -29,14 +29,15 @@ export class DeletionSweep {
 
   /** Deactivates the departed, or answers the hold when they are too many and nobody confirmed the run. */
   async sweep(job: ImportRun): Promise<MassChangeHold | undefined> {
-    const { context, priority, run } = job;
+    const { context, calls, run } = job;
     const { tenantId } = context.tenant;
     const client = this.icims.forHost(context.settings.apiBaseUrl);
     // Every id iCIMS has now: a thousand per request, so cheap against the budget.
     const existing = new Set<string>();
-    for await (const personId of client.searchPeople(context.tenant, [], { priority })) existing.add(personId);
+    for await (const personId of client.searchPeople(context.tenant, [], calls)) existing.add(personId);
     let afterId = run.checkpoint?.phase === 'deletions' ? run.checkpoint.afterEmployeeId : undefined;
-    if (!afterId && !run.confirmation) {
+    // A dry run plans the departures whatever their number: holding is for runs that write.
+    if (!afterId && !run.confirmation && !run.dryRun) {
       const hold = await this.guard.checkDeactivations(tenantId, existing);
       if (hold) return hold;
     }
@@ -51,11 +52,13 @@ export class DeletionSweep {
       const departures: RecordOutcome[] = gone
         .filter((employee) => !seen.has(employee.icimsId!))
         .map((employee) => ({ icimsId: employee.icimsId, employeeId: employee.id, outcome: 'deleted', changedFields: DEPARTURE_FIELDS, reason: 'PERSON_DELETED' }));
-      await this.runs.savePending(job.fence, departures.map((record) => pendingOf({ ...record, icimsId: record.icimsId! })));
-      const limit = pLimit(CONFIRM_CONCURRENCY);
-      await Promise.all(departures.map((record) => limit(() => this.hr.deactivate(tenantId, record.employeeId!, today))));
+      if (!run.dryRun) {
+        await this.runs.savePending(job.fence, departures.map((record) => pendingOf({ ...record, icimsId: record.icimsId! })));
+        const limit = pLimit(CONFIRM_CONCURRENCY);
+        await Promise.all(departures.map((record) => limit(() => this.hr.deactivate(tenantId, record.employeeId!, today))));
+      }
       afterId = page.nextAfterId;
-      job.counters = await this.runs.recordOutcomes(job.fence, run.tenantId, departures, { phase: 'deletions', afterEmployeeId: afterId, pending: [] });
+      job.counters = await this.runs.recordOutcomes(job.fence, run.tenantId, departures, { phase: 'deletions', afterEmployeeId: afterId, pending: [] }, unrecordedRequests(job));
       await this.progress.publish(run.tenantId, run._id, 'running', job.counters);
     } while (afterId);
     return undefined;
@@ -69,7 +72,7 @@ export class DeletionSweep {
       candidates.map((employee) =>
         limit(async () => {
           try {
-            await client.getPerson(job.context.tenant, employee.icimsId!, ['firstname'], { priority: job.priority });
+            await client.getPerson(job.context.tenant, employee.icimsId!, ['firstname'], job.calls);
             return false;
           } catch (error) {
             if (error instanceof IcimsNotFound) return true;

@@ -2,9 +2,8 @@ import { ImportRunRepository, RunProgressPublisher, SyncRunDocument, SyncStateRe
 import { HrEmployeesClient } from '@icims-sync/hr-client';
 import { IcimsClient, IcimsPerson } from '@icims-sync/icims-client';
 import { connectedTenantSettings, deferred, mock, mockDeep } from '@icims-sync/testing';
-import { IcimsClients } from '@icims-sync/vault-client';
+import { IcimsClients, tenantContextOf } from '@icims-sync/vault-client';
 import { PersonPlan, PersonSyncService } from '../people/person-sync.service';
-import { tenantContextOf } from '@icims-sync/vault-client';
 import { ImportRun } from './import-run';
 import { IMPORT_PAGE_SIZE, PeoplePages } from './people-pages';
 
@@ -40,7 +39,7 @@ describe(PeoplePages.name, () => {
     runs = mock<ImportRunRepository>();
     runs.recorded.mockResolvedValue(new Set());
     sut = new PeoplePages(clients, people, mock<HrEmployeesClient>(), runs, mock<SyncStateRepository>(), mock<RunProgressPublisher>());
-    job = { run: { _id: 'run-1', tenantId: 'acme' } as SyncRunDocument, fence: { runId: 'run-1', generation: 1 }, context: resolved.context, priority: 'manual', counters: { ...ZERO_COUNTERS }, signal: new AbortController().signal };
+    job = { run: { _id: 'run-1', tenantId: 'acme' } as SyncRunDocument, fence: { runId: 'run-1', generation: 1 }, context: resolved.context, priority: 'manual', calls: { priority: 'manual', meter: { count: 0 } }, meterRecorded: 0, counters: { ...ZERO_COUNTERS }, signal: new AbortController().signal };
   });
 
   it('fetches the next page from iCIMS while a page is written, and plans each page only once the one before is written', async () => {

@@ -4,7 +4,7 @@ import { HrEmployeesClient } from '@icims-sync/hr-client';
 import { IcimsPerson, SearchFilter } from '@icims-sync/icims-client';
 import { IcimsClients } from '@icims-sync/vault-client';
 import { PersonPlan, PersonSyncService } from '../people/person-sync.service';
-import { ImportRun, pendingOf } from './import-run';
+import { ImportRun, pendingOf, unrecordedRequests } from './import-run';
 import { RunInterrupted } from './run-interrupted';
 
 /** People planned, written and recorded together; also the checkpoint and progress granularity. */
@@ -37,12 +37,12 @@ export class PeoplePages {
   ) {}
 
   async importAll(job: ImportRun, filters: SearchFilter[]): Promise<void> {
-    const { context, priority } = job;
+    const { context, calls } = job;
     const client = this.icims.forHost(context.settings.apiBaseUrl);
     // After a restart the page at the checkpoint may be partly recorded already.
     let resumed = job.run.checkpoint?.lastId !== undefined;
     let ahead: Promise<FetchedPage> | undefined;
-    for await (const personIds of pagesOf(client.searchPeople(context.tenant, filters, { priority, startAfter: job.run.checkpoint?.lastId }))) {
+    for await (const personIds of pagesOf(client.searchPeople(context.tenant, filters, { ...calls, startAfter: job.run.checkpoint?.lastId }))) {
       const next = this.fetchPage(job, personIds, resumed);
       // Awaited on its turn; a failure before then must not count as unhandled.
       next.catch(() => undefined);
@@ -66,7 +66,7 @@ export class PeoplePages {
     const departures = pending.filter((outcome) => outcome.outcome === 'deleted');
     for (const departure of departures) await this.hr.deactivate(tenantId, departure.employeeId!, new Date().toISOString().slice(0, 10));
     const people = pending.filter((outcome) => outcome.outcome !== 'deleted');
-    const plans = await this.people.plan(job.context, people.map((outcome) => outcome.icimsId), job.priority);
+    const plans = await this.people.plan(job.context, people.map((outcome) => outcome.icimsId), job.calls);
     const refused = await this.people.apply(job.context, plans);
     const outcomes = plans.map((plan, index) => {
       const first = people[index];
@@ -77,14 +77,14 @@ export class PeoplePages {
       return sameEffect ? { ...first, employeeId: plan.record.employeeId ?? first.employeeId } : plan.record;
     });
     await this.recordState(job, plans, refused);
-    job.counters = await this.runs.recordOutcomes(job.fence, tenantId, [...departures, ...outcomes]);
+    job.counters = await this.runs.recordOutcomes(job.fence, tenantId, [...departures, ...outcomes], undefined, unrecordedRequests(job));
   }
 
   /** The page's people not recorded yet, from iCIMS. */
   private async fetchPage(job: ImportRun, personIds: string[], resumed: boolean): Promise<FetchedPage> {
     const done = resumed ? await this.runs.recorded(job.run._id, personIds) : new Set<string>();
     const toImport = personIds.filter((id) => !done.has(id));
-    return { personIds, toImport, people: await this.people.fetch(job.context, toImport, job.priority) };
+    return { personIds, toImport, people: await this.people.fetch(job.context, toImport, job.calls) };
   }
 
   private async importPage(job: ImportRun, { personIds, toImport, people }: FetchedPage): Promise<void> {
@@ -94,6 +94,13 @@ export class PeoplePages {
     // After the previous page is written, so a manager it created is found.
     const plans = await this.people.planFetched(context, toImport, people);
     timer.lap('plan');
+    const checkpoint = { phase: 'people' as const, lastId: personIds[personIds.length - 1], pending: [] };
+    if (run.dryRun) {
+      // The plan is the outcome: nothing goes to HR or to the sync state.
+      job.counters = await this.runs.recordOutcomes(job.fence, run.tenantId, plans.map((plan) => plan.record), checkpoint, unrecordedRequests(job));
+      await this.progress.publish(run.tenantId, run._id, 'running', job.counters);
+      return;
+    }
     const writes = plans.filter((plan) => plan.write);
     await this.runs.savePending(job.fence, writes.map((plan) => pendingOf(plan.record)));
     timer.lap('pending');
@@ -104,7 +111,7 @@ export class PeoplePages {
     // State first: it is idempotent, and a crash before the records are stored redoes the page.
     await this.recordState(job, plans, refused);
     timer.lap('state');
-    job.counters = await this.runs.recordOutcomes(job.fence, run.tenantId, outcomes, { phase: 'people', lastId: personIds[personIds.length - 1], pending: [] });
+    job.counters = await this.runs.recordOutcomes(job.fence, run.tenantId, outcomes, checkpoint, unrecordedRequests(job));
     timer.lap('record');
     await this.progress.publish(run.tenantId, run._id, 'running', job.counters);
     this.logger.debug({ runId: run._id, people: plans.length, ms: timer.laps }, 'page imported');

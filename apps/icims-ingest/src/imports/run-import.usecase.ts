@@ -83,9 +83,10 @@ export class RunImportUseCase {
     const resumed = run.status === 'running';
     if (!resumed) run.since = since;
     const counters = resumed ? await this.runs.recount(fence) : run.counters;
-    const job: ImportRun = { run, fence, context: resolved.context, priority: trigger === 'manual' ? 'manual' : 'automatic', counters, signal };
+    const priority = trigger === 'manual' ? 'manual' : 'automatic';
+    const job: ImportRun = { run, fence, context: resolved.context, priority, calls: { priority, meter: { count: 0 } }, meterRecorded: 0, counters, signal };
     await this.progress.publish(run.tenantId, runId, 'running', job.counters);
-    this.logger.log({ runId, mode: run.mode, since: run.since, resumedAt: run.checkpoint, generation: fence.generation }, 'import running');
+    this.logger.log({ runId, mode: run.mode, dryRun: run.dryRun === true, since: run.since, resumedAt: run.checkpoint, generation: fence.generation }, 'import running');
     let hold: MassChangeHold | undefined;
     try {
       hold = await this.patiently(signal, () => this.runPhases(job));
@@ -95,7 +96,7 @@ export class RunImportUseCase {
       this.logger.warn({ runId, code, error: internalDescription(error) }, 'import failed');
       return this.fail(fence, run, code, message);
     }
-    if (hold) {
+    if (hold && !run.dryRun) {
       const counters = await this.runs.hold(run, fence, hold);
       await this.progress.publish(run.tenantId, runId, 'needs_confirmation', counters, hold.code);
       this.logger.warn({ runId, hold }, 'import held by the mass-change guard until an HR admin confirms it');
@@ -103,7 +104,7 @@ export class RunImportUseCase {
     }
     const final = await this.runs.finish(run, 'succeeded', undefined, fence);
     await this.progress.publish(run.tenantId, runId, 'succeeded', final);
-    this.logger.log({ runId, counters: final }, 'import succeeded');
+    this.logger.log({ runId, counters: final, dryRun: run.dryRun === true, icimsRequests: job.calls.meter.count }, 'import succeeded');
   }
 
   /** Resumable phases: each starts from the run's stored checkpoint, so a retry carries on. */

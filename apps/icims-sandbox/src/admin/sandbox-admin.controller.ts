@@ -48,6 +48,12 @@ export class SandboxAdminController {
     return { id: this.store.insert(cid, body).id };
   }
 
+  /** A person as the sandbox holds it, outside the API's budget and faults. */
+  @Get('people/:pid')
+  person(@Param('cid') cid: string, @Param('pid') pid: string) {
+    return this.store.get(cid, pid);
+  }
+
   /** PATCHes iCIMS accepted through its API, oldest first (optionally one person's): what tests count. */
   @Get('patches')
   patches(@Param('cid') cid: string, @Query('personId') personId?: string) {

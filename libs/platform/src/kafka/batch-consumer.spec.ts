@@ -265,4 +265,37 @@ describe(KafkaBatchConsumer.name, () => {
     expect(handler).toHaveBeenCalledTimes(1);
     expect(consumer.commitOffsets).toHaveBeenLastCalledWith([{ topic: TOPIC, partition: 2, offset: '2' }]);
   });
+
+  it('keeps heartbeating while it waits between retries, so a long outage does not cost the group membership', async () => {
+    jest.useFakeTimers();
+    try {
+      // Each attempt fails at once; the waits between them are what take the time.
+      handler.mockRejectedValue(new AppException('DEPENDENCY_UNAVAILABLE', 'down', 'unavailable'));
+      const sut = createSut({ retry: { retries: 4, initialDelayMs: 4_000, maxDelayMs: 4_000 } });
+      const payload = batchOf([message(10, hire('1'))]);
+      const done = sut.processBatch(payload);
+      await jest.advanceTimersByTimeAsync(20_000);
+      await done;
+      expect(handler).toHaveBeenCalledTimes(5);
+      // Four waits of 4 s: a beat every 3 s through them, not one only after the message.
+      expect((payload.heartbeat as jest.Mock).mock.calls.length).toBeGreaterThanOrEqual(5);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('hands a key\'s messages of a batch to the handler once when coalescing, and dead-letters each of them if it fails', async () => {
+    const sut = createSut({ coalesceKeys: true });
+    const payload = batchOf([message(10, hire('1')), message(11, hire('2')), message(12, hire('3'), 'acme:9'), message(13, hire('4'))]);
+    await sut.processBatch(payload);
+    expect(handler).toHaveBeenCalledTimes(2);
+    const newest = handler.mock.calls.find(([envelope]) => (envelope.payload as { personId: string }).personId === '4')!;
+    expect(newest[1].coalesced.map((envelope) => (envelope.payload as { personId: string }).personId)).toEqual(['1', '2']);
+    expect(marked()).toHaveLength(4);
+
+    handler.mockRejectedValue(new InvalidInputException('BAD', 'bad'));
+    await sut.processBatch(batchOf([message(20, hire('5')), message(21, hire('6'))]));
+    expect(deadLetters.sendRaw).toHaveBeenCalledTimes(2);
+  });
 });
+

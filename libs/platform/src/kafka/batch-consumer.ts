@@ -222,12 +222,15 @@ export class KafkaBatchConsumer {
     const logBindings = { envelopeId: envelope.id, correlationId: envelope.correlationId, tenantId: envelope.tenantId, topic };
     let attempts = 0;
     const stopTimer = metrics.handlerDuration.startTimer({ topic });
+    // Through every attempt and every backoff between them: a dependency down for a minute
+    // means a minute of quick failures and waits, and a silent member loses its partitions.
+    const beat = setInterval(() => void heartbeat().catch(() => undefined), HEARTBEAT_EVERY_MS);
     try {
       await withLogContext(logBindings, () =>
         this.retryPolicy().execute(async () => {
           attempts += 1;
           try {
-            return await this.handleOnce(envelope, context, heartbeat);
+            return await this.options.handler(envelope, context);
           } catch (error) {
             metrics.messagesFailed.inc({ topic });
             this.logger.warn({ err: error, attempt: attempts }, 'handler failed');
@@ -253,16 +256,8 @@ export class KafkaBatchConsumer {
       await this.deadLetter(message, origin, failure);
       return 'dead-lettered';
     } finally {
-      stopTimer();
-    }
-  }
-
-  private async handleOnce(envelope: Envelope<unknown>, context: MessageContext, heartbeat: () => Promise<void>): Promise<void> {
-    const beat = setInterval(() => void heartbeat().catch(() => undefined), HEARTBEAT_EVERY_MS);
-    try {
-      await this.options.handler(envelope, context);
-    } finally {
       clearInterval(beat);
+      stopTimer();
     }
   }
 
