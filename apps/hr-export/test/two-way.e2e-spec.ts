@@ -220,7 +220,9 @@ describe('two-way sync', () => {
     await expectEventually(async () => expect(await records().findOne({ tenantId, employeeId: employee.id, reason: 'AUTO_EXPORT_OFF' })).not.toBeNull());
 
     expect((await admin(token, 'PUT', `${settings}/toggles`, { autoImport: true, autoExport: true })).status).toBe(200);
-    await signInHrUser(stack.urls.hr, tenantId, 'owen', { displayName: 'Owen Owner', roles: ['HR_ADMIN'] });
+    const owenToken = await signInHrUser(stack.urls.hr, tenantId, 'owen', { displayName: 'Owen Owner', roles: ['HR_ADMIN'] });
+    // An owner must be an HR admin who has used the settings.
+    expect((await admin(owenToken, 'GET', settings)).status).toBe(200);
     expect((await admin(token, 'PUT', `${settings}/owner`, { userId: 'owen' })).status).toBe(200);
     await callJson('PUT', `${stack.urls.hr}/tenants/${tenantId}/users/owen`, { displayName: 'Owen Owner', roles: ['HR_ADMIN'], active: false });
     expect((await admin(token, 'GET', settings)).body.automaticSync).toMatchObject({ export: false, pausedReason: 'owner_invalid' });
