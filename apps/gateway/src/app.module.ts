@@ -26,7 +26,7 @@ export class GatewayModule {
     return {
       module: GatewayModule,
       imports: [
-        PlatformModule.forRoot({ service: SERVICE_NAME, config, kafka: { topics: [Topic.CandidateHired, Topic.ImportRequested, Topic.SyncProgress] }, mongo: {}, idempotency: true }),
+        PlatformModule.forRoot({ service: SERVICE_NAME, config, kafka: { topics: [Topic.CandidateHired, Topic.ImportRequested, Topic.ExportRequested, Topic.SyncProgress] }, mongo: {}, idempotency: true }),
         HrClientModule.forRoot(config.HR_API_URL, { timeoutMs: 5_000, connections: 8 }),
         SyncLedgerModule.forRoot({ retentionDays: config.AUDIT_RETENTION_DAYS, service: SERVICE_NAME, leases: { queuedMs: config.IMPORT_QUEUED_LEASE_MS } }),
       ],

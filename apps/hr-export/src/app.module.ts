@@ -7,6 +7,9 @@ import { IcimsClients, TenantSettingsClient, VaultInternalClient } from '@icims-
 import { HrExportConfig } from './config/app.config';
 import { EmployeeUpdatedConsumer } from './exports/employee-updated.consumer';
 import { ExportEmployeeUseCase } from './exports/export-employee.usecase';
+import { PersonPatcher } from './exports/person-patcher';
+import { ExportRequestedConsumer } from './backfill/export-requested.consumer';
+import { RunExportUseCase } from './backfill/run-export.usecase';
 
 export const SERVICE_NAME = 'hr-export';
 
@@ -20,16 +23,18 @@ export class HrExportModule {
         PlatformModule.forRoot({
           service: SERVICE_NAME,
           config,
-          kafka: { topics: [Topic.EmployeeUpdated, Topic.SyncProgress], coalesceKeysOf: [Topic.EmployeeUpdated] },
+          kafka: { topics: [Topic.EmployeeUpdated, Topic.ExportRequested, Topic.SyncProgress], coalesceKeysOf: [Topic.EmployeeUpdated] },
           mongo: {},
           idempotency: true,
         }),
-        SyncLedgerModule.forRoot({ retentionDays: config.AUDIT_RETENTION_DAYS, service: SERVICE_NAME }),
+        SyncLedgerModule.forRoot({ retentionDays: config.AUDIT_RETENTION_DAYS, service: SERVICE_NAME, leases: { queuedMs: config.IMPORT_QUEUED_LEASE_MS, runningMs: config.IMPORT_RUNNING_LEASE_MS } }),
         HrClientModule.forRoot(config.HR_API_URL),
       ],
-      controllers: [EmployeeUpdatedConsumer],
+      controllers: [EmployeeUpdatedConsumer, ExportRequestedConsumer],
       providers: [
         ExportEmployeeUseCase,
+        RunExportUseCase,
+        PersonPatcher,
         {
           provide: IcimsClients,
           inject: [MongoBudgetStore],

@@ -252,4 +252,64 @@ describe('two-way sync', () => {
     expect(planned).toHaveLength(20);
     expect(planned[0]).toMatchObject({ outcome: 'updated', changedFields: ['lastName'] });
   });
+
+  it('backfills: a dry run plans who differs, the real run PATCHes them, and one overwriting too many waits for confirmation', async () => {
+    const { tenantId, customerId, token, ids } = await importedTenant(40, 'backfill');
+    const base = `/admin/tenants/${tenantId}`;
+    expect((await admin(token, 'PUT', `${base}/icims/toggles`, { autoImport: true, autoExport: false })).status).toBe(200);
+    const employees = await Promise.all(ids.map((id) => employeeOf(tenantId, id)));
+    // Saved in HR while export was off; one person changed in iCIMS instead.
+    for (const employee of employees.slice(0, 3)) await hrSave(tenantId, employee.id, { employeeNumber: `B-${employee.icimsId}` });
+    await sandbox(customerId, 'PATCH', `/people/${ids[39]}`, { firstname: 'Changedinicims' });
+    const finishedExport = (runId: string, status = 'succeeded') =>
+      expectEventually(async () => {
+        const run = (await admin(token, 'GET', `${base}/exports/${runId}`)).body;
+        expect(run.status).toBe(status);
+        return run;
+      }, { timeoutMs: 120_000, intervalMs: 250 });
+
+    const dry = await finishedExport((await admin(token, 'POST', `${base}/exports`, { dryRun: true })).body.runId);
+    expect(dry).toMatchObject({ direction: 'export', trigger: 'manual', dryRun: true, counters: { updated: 3, skipped: 37, errored: 0, total: 40 } });
+    expect(dry.icimsRequests).toBeGreaterThanOrEqual(40);
+    expect(await patchesOf(customerId)).toEqual([]);
+    const newer = (await admin(token, 'GET', `${base}/runs/${dry.runId}/records?limit=200`)).body.items.find((record: { icimsId: string }) => record.icimsId === ids[39]);
+    expect(newer).toMatchObject({ outcome: 'skipped', reason: 'ICIMS_NEWER' });
+
+    const real = await finishedExport((await admin(token, 'POST', `${base}/exports`, {})).body.runId);
+    expect(real.counters).toEqual(dry.counters);
+    const patched = await patchesOf(customerId);
+    expect(patched.map((patch) => patch.changes).sort((a, b) => String(a.adpassociateid).localeCompare(String(b.adpassociateid)))).toEqual(employees.slice(0, 3).map((employee) => ({ adpassociateid: `B-${employee.icimsId}` })));
+    expect((await icimsPerson(customerId, ids[39])).firstname).toBe('Changedinicims');
+
+    for (const employee of employees.slice(3, 18)) await hrSave(tenantId, employee.id, { employeeNumber: `M-${employee.icimsId}` });
+    const held = await finishedExport((await admin(token, 'POST', `${base}/exports`, {})).body.runId, 'needs_confirmation');
+    expect(held.hold).toMatchObject({ code: 'MASS_OVERWRITE', planned: 15, population: 40, maxPercent: 5 });
+    expect(await patchesOf(customerId)).toHaveLength(3);
+    expect((await admin(token, 'POST', `${base}/exports/${held.runId}/confirm`)).status).toBe(202);
+    const confirmed = await finishedExport(held.runId);
+    expect(confirmed.counters).toMatchObject({ updated: 15, errored: 0 });
+    expect(await patchesOf(customerId)).toHaveLength(18);
+  });
+
+  it('records what iCIMS refused with its field id, and what it took with a warning', async () => {
+    const { tenantId, customerId, ids } = await importedTenant(2, 'refused');
+    const [refusedOne, warnedOne] = await Promise.all(ids.map((id) => employeeOf(tenantId, id)));
+    await hrSave(tenantId, refusedOne.id, { employeeNumber: 'X'.repeat(40) });
+    const refused = await expectEventually(async () => {
+      const found = await records().findOne({ tenantId, employeeId: refusedOne.id, outcome: 'errored' });
+      expect(found).not.toBeNull();
+      return found!;
+    });
+    expect(refused).toMatchObject({ reason: 'ICIMS_REJECTED', details: ['adpassociateid:INVALID_VALUE'], changedFields: ['employeeNumber'] });
+
+    await hrSave(tenantId, warnedOne.id, { separationDate: '2000-01-01' });
+    const warned = await expectEventually(async () => {
+      const found = await records().findOne({ tenantId, employeeId: warnedOne.id, outcome: 'updated' });
+      expect(found).not.toBeNull();
+      return found!;
+    });
+    expect(warned.warnings).toEqual(['enddate:ICIMS_WARNING_4']);
+    expect(await patchesOf(customerId)).toHaveLength(1);
+  });
 });
+

@@ -18,6 +18,7 @@ export function partitionKeyOf<T extends TopicName>(topic: T, envelope: Envelope
     case Topic.EmployeeUpdated:
       return `${envelope.tenantId}:${payload.employeeId}`;
     case Topic.ImportRequested:
+    case Topic.ExportRequested:
       return envelope.tenantId;
     default:
       return payload.runId ?? envelope.tenantId;

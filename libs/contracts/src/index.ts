@@ -6,6 +6,7 @@ export * from './events';
 export * from './payloads/candidate-hired.payload';
 export * from './payloads/employee-updated.payload';
 export * from './payloads/import-requested.payload';
+export * from './payloads/export-requested.payload';
 export * from './payloads/sync-progress.payload';
 export * from './tenant-settings';
 export * from './admin/int-between.decorator';

@@ -3,6 +3,7 @@ export const Topic = {
   CandidateHired: 'candidate.hired',
   EmployeeUpdated: 'employee.updated',
   ImportRequested: 'import.requested',
+  ExportRequested: 'export.requested',
   SyncProgress: 'sync.progress',
 } as const;
 

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, MessageEvent, Param, Post, Query, Sse, UseGuards } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Observable } from 'rxjs';
-import { Page, RunRecordsQueryDto, RunsQueryDto, StartImportDto, SyncRecordView, SyncRunView } from '@icims-sync/contracts';
+import { Page, RunRecordsQueryDto, RunsQueryDto, StartExportDto, StartImportDto, SyncDirection, SyncRecordView, SyncRunView } from '@icims-sync/contracts';
 import { SyncAuditRepository, toRunView } from '@icims-sync/sync-ledger';
 import { AppException } from '@icims-sync/platform';
 import { AdminClaims } from '../admin/admin-token.verifier';
@@ -37,6 +37,45 @@ export class ImportsController {
   @ApiResponse({ status: 409, type: ErrorResponse, description: 'IMPORT_RUNNING (details.runId is the running one), or NOT_CONNECTED.' })
   start(@Param('tenantId') tenantId: string, @CurrentAdmin() admin: AdminClaims, @Body() body: StartImportDto = {}): Promise<SyncRunView> {
     return this.startImport.execute(tenantId, body?.mode ?? 'incremental', admin.userId, body?.dryRun === true);
+  }
+
+  @Post('exports')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Export backfill: PATCHes every linked employee whose iCIMS values differ from HR (hr-export); dryRun=true plans it and writes nothing. Held for confirmation when it would overwrite too many.' })
+  @ApiBody({ type: StartExportDto, required: false })
+  @ApiAcceptedResponse({ type: SyncRunResponse, description: 'Queued; follow it at exports/{runId} or exports/{runId}/events.' })
+  @ApiResponse({ status: 404, type: ErrorResponse, description: 'INTEGRATION_NOT_ENABLED.' })
+  @ApiResponse({ status: 409, type: ErrorResponse, description: 'IMPORT_RUNNING (an import or export of the tenant is under way; details.runId), or NOT_CONNECTED.' })
+  startExport(@Param('tenantId') tenantId: string, @CurrentAdmin() admin: AdminClaims, @Body() body: StartExportDto = {}): Promise<SyncRunView> {
+    return this.startImport.exportAll(tenantId, admin.userId, body?.dryRun === true);
+  }
+
+  @Get('exports/:runId')
+  @ApiOperation({ summary: 'One export backfill: status and counters (updated: PATCHed, skipped: already equal or changed in iCIMS since).' })
+  @ApiOkResponse({ type: SyncRunResponse })
+  @ApiResponse({ status: 404, type: ErrorResponse, description: 'RUN_NOT_FOUND.' })
+  exportRun(@Param('tenantId') tenantId: string, @Param('runId') runId: string): Promise<SyncRunView> {
+    return this.runOf(tenantId, runId, 'export');
+  }
+
+  @Sse('exports/:runId/events')
+  @ApiOperation({ summary: "Server-sent events of an export backfill, as for an import's." })
+  @ApiProduces('text/event-stream')
+  @ApiResponse({ status: 404, type: ErrorResponse, description: 'RUN_NOT_FOUND.' })
+  async exportEvents(@Param('tenantId') tenantId: string, @Param('runId') runId: string): Promise<Observable<MessageEvent>> {
+    await this.runOf(tenantId, runId, 'export');
+    return runEvents(() => this.runOf(tenantId, runId, 'export'), this.progress.of(tenantId, runId));
+  }
+
+  @Post('exports/:runId/confirm')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Confirm an export backfill the mass-change guard held (MASS_OVERWRITE): it PATCHes what it planned.' })
+  @ApiAcceptedResponse({ type: SyncRunResponse })
+  @ApiResponse({ status: 404, type: ErrorResponse, description: 'RUN_NOT_FOUND.' })
+  @ApiResponse({ status: 409, type: ErrorResponse, description: 'RUN_NOT_HELD, or IMPORT_RUNNING.' })
+  async confirmExport(@Param('tenantId') tenantId: string, @Param('runId') runId: string, @CurrentAdmin() admin: AdminClaims): Promise<SyncRunView> {
+    await this.runOf(tenantId, runId, 'export');
+    return this.startImport.confirm(tenantId, runId, admin.userId);
   }
 
   @Post('imports/:runId/confirm')
@@ -93,9 +132,9 @@ export class ImportsController {
   }
 
   /** The tenant's run; another tenant's run is as unknown as a missing one. */
-  private async runOf(tenantId: string, runId: string, direction?: 'import'): Promise<SyncRunView> {
+  private async runOf(tenantId: string, runId: string, direction?: SyncDirection): Promise<SyncRunView> {
     const run = await this.audit.findRun(runId);
-    if (!run || run.tenantId !== tenantId || (direction && (run.direction !== direction || run.trigger === 'webhook'))) {
+    if (!run || run.tenantId !== tenantId || (direction && (run.direction !== direction || run.trigger === 'webhook' || run.trigger === 'auto-export'))) {
       throw new AppException('RUN_NOT_FOUND', `tenant ${tenantId} has no ${direction ?? 'sync'} run ${runId}`, 'not_found');
     }
     return toRunView(run);

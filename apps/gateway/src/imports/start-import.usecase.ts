@@ -21,6 +21,15 @@ export class StartImportUseCase {
     throw importRunning('running' in result ? result.running : result.exists);
   }
 
+  /** An export backfill: every linked employee whose iCIMS values differ is PATCHed by hr-export (or, `dryRun`, only planned). */
+  async exportAll(tenantId: string, requestedBy: string, dryRun = false): Promise<SyncRunView> {
+    const settings = await this.settings.enabled(tenantId);
+    if (settings.status !== 'connected') throw new AppException('NOT_CONNECTED', 'iCIMS is not connected: save the credentials and press Connect, then export', 'conflict');
+    const result = await this.imports.queue({ tenantId, trigger: 'manual', direction: 'export', requestedBy, dryRun });
+    if ('reserved' in result) return result.reserved;
+    throw importRunning('running' in result ? result.running : result.exists);
+  }
+
   /** Confirm on a run the mass-change guard held: it goes on from where it stopped. */
   async confirm(tenantId: string, runId: string, userId: string): Promise<SyncRunView> {
     await this.settings.enabled(tenantId);
@@ -32,5 +41,5 @@ export class StartImportUseCase {
 }
 
 function importRunning(runId: string): AppException {
-  return new AppException('IMPORT_RUNNING', `an import is already queued or running for this tenant (run ${runId}); wait for it to finish`, 'conflict', { runId });
+  return new AppException('IMPORT_RUNNING', `an import or export is already queued or running for this tenant (run ${runId}); wait for it to finish`, 'conflict', { runId });
 }

@@ -37,6 +37,14 @@ export class HrExportConfig extends VaultCallerConfig {
   @IsInt() @Min(0) @Max(600_000)
   SETTINGS_CACHE_MS: number = 30_000;
 
+  /** How long a queued export backfill holds its tenant before it counts as abandoned (as for imports). */
+  @IsInt() @Min(1_000) @Max(3_600_000)
+  IMPORT_QUEUED_LEASE_MS: number = 120_000;
+
+  /** A running export backfill's lease, renewed at a third of it (as for imports). */
+  @IsInt() @Min(1_000) @Max(3_600_000)
+  IMPORT_RUNNING_LEASE_MS: number = 60_000;
+
   /** The coalescing window: saves of one employee within it become at most EXPORT_MAX_PATCHES_PER_WINDOW PATCHes, the last with the last values. */
   @IsInt() @Min(1) @Max(3_600)
   EXPORT_WINDOW_SECONDS: number = 1;
@@ -44,4 +52,12 @@ export class HrExportConfig extends VaultCallerConfig {
   /** PATCHes one employee may cause per window; later saves wait for the next window and go as one. */
   @IsInt() @Min(1) @Max(1_000)
   EXPORT_MAX_PATCHES_PER_WINDOW: number = 2;
+
+  /** An export backfill that would overwrite more than this share of a tenant's linked employees in iCIMS waits for an HR admin's confirmation. */
+  @IsInt() @Min(0) @Max(100)
+  MASS_CHANGE_MAX_PERCENT: number = 5;
+
+  /** Overwriting up to this many people never needs confirming, whatever the share (small tenants). */
+  @IsInt() @Min(0) @Max(1_000_000)
+  MASS_CHANGE_FLOOR: number = 10;
 }

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Counter, Histogram } from 'prom-client';
 import { EmployeeUpdatedPayload, Envelope } from '@icims-sync/contracts';
 import { HrEmployeesClient } from '@icims-sync/hr-client';
-import { IcimsAccessDenied, IcimsAuthError, IcimsNotFound, IcimsValidationError, IcimsWarning, parseIcimsDateTime } from '@icims-sync/icims-client';
+import { parseIcimsDateTime } from '@icims-sync/icims-client';
 import {
   ExportDecision,
   ExportedValueField,
@@ -13,7 +13,6 @@ import {
   fieldValueHash,
   decideExport,
   hrChangesOf,
-  mapEmployeeToIcimsPatch,
 } from '@icims-sync/mapping';
 import { MetricsService } from '@icims-sync/platform';
 import { RecordOutcome, RunProgressPublisher, SyncAuditRepository, SyncStateRepository, ZERO_COUNTERS } from '@icims-sync/sync-ledger';
@@ -21,6 +20,7 @@ import { IcimsClients, TenantContext, TenantSettingsClient, pauseReasonOf, tenan
 import { HrExportConfig } from '../config/app.config';
 import { MergedSave, mergeSaves } from './hr-save';
 import { PatchPacer } from './patch-pacer';
+import { PersonPatcher, refusalOf } from './person-patcher';
 
 /**
  * HR → iCIMS for one employee's saves (a burst of them merged): skip what is off, unlinked,
@@ -42,6 +42,7 @@ export class ExportEmployeeUseCase {
     private readonly state: SyncStateRepository,
     private readonly audit: SyncAuditRepository,
     private readonly progress: RunProgressPublisher,
+    private readonly patcher: PersonPatcher,
     @Inject(HrExportConfig) private readonly config: Pick<HrExportConfig, 'SYNC_STATE_HASH_KEY' | 'EXPORT_MAX_PATCHES_PER_WINDOW' | 'EXPORT_WINDOW_SECONDS'>,
     metrics: MetricsService,
   ) {
@@ -103,19 +104,12 @@ export class ExportEmployeeUseCase {
     if (decision.keptInIcims.length > 0) await this.writeBack(context, save, decision, icimsValues);
     let warnings: string[] = [];
     if (decision.send.length > 0) {
-      const patch = mapEmployeeToIcimsPatch({ ...save.values, icimsId }, { fieldIds: context.fieldIds, onlyFields: decision.send });
-      if (!patch.ok) return { ...ids, outcome: 'errored', reason: 'INVALID_EMPLOYEE', details: patch.errors.map((error) => `${error.field}:${error.code}`), ...conflicts };
-      try {
-        warnings = warningsOf(await this.icims.forHost(context.settings.apiBaseUrl).patchPerson(context.tenant, icimsId, patch.value.body, { priority: 'automatic' }), Object.keys(patch.value.body));
-      } catch (error) {
-        const refusal = refusalOf(error);
-        if (refusal) return { ...ids, outcome: 'errored', ...refusal, changedFields: decision.send, ...conflicts };
-        throw error;
-      }
+      const patched = await this.patcher.patch(context, icimsId, save.values, decision.send, save.savedAt, { priority: 'automatic' });
+      if (!patched.ok) return { ...ids, outcome: 'errored', ...patched.refusal, changedFields: decision.send, ...conflicts };
+      warnings = patched.warnings;
       this.lag.observe((Date.now() - save.savedAt.getTime()) / 1000);
     }
-    const synced = [...decision.send, ...decision.alreadyThere];
-    await this.state.recordFields(tenantId, [{ icimsId, fields: fieldStatesOf(this.hashKeyOf(tenantId), icimsId, save.values, synced, save.savedAt, 'export') }]);
+    await this.patcher.recordSynced(tenantId, icimsId, save.values, decision.alreadyThere, save.savedAt);
     const noted = { ...conflicts, ...(warnings.length > 0 ? { warnings } : {}) };
     if (decision.send.length > 0) return { ...ids, outcome: 'updated', changedFields: decision.send, ...noted };
     return { ...ids, outcome: 'skipped', reason: decision.keptInIcims.length > 0 ? 'CONFLICT_KEPT_ICIMS' : 'ALREADY_IN_ICIMS', ...noted };
@@ -155,18 +149,5 @@ export class ExportEmployeeUseCase {
   }
 }
 
+
 type IcimsValues = Partial<Record<ExportedValueField, unknown>>;
-
-/** What iCIMS refused for good (retrying cannot help): a reason code and the field ids it named. */
-function refusalOf(error: unknown): { reason: string; details: string[] } | undefined {
-  if (error instanceof IcimsValidationError) return { reason: 'ICIMS_REJECTED', details: error.fields.map((field) => `${field}:${error.icimsCode ?? 'INVALID'}`) };
-  if (error instanceof IcimsNotFound) return { reason: 'PERSON_NOT_FOUND', details: [] };
-  if (error instanceof IcimsAuthError) return { reason: 'ICIMS_AUTH_FAILED', details: [] };
-  if (error instanceof IcimsAccessDenied) return { reason: 'ICIMS_ACCESS_DENIED', details: [] };
-  return undefined;
-}
-
-/** iCIMS `warnings` as `field:ICIMS_WARNING_<code>`; a warning naming no field is put on the PATCH's fields. */
-function warningsOf(warnings: IcimsWarning[], fields: string[]): string[] {
-  return warnings.map((warning) => `${fields.join(',')}:ICIMS_WARNING_${warning.errorCode ?? 'UNKNOWN'}`);
-}

@@ -1,10 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { ImportRequestedPayload, Topic, createEvent } from '@icims-sync/contracts';
+import { ImportMode, SyncDirection, Topic, createEvent } from '@icims-sync/contracts';
 import { EventPublisher } from '@icims-sync/platform';
 import { ABANDONED, AbandonedRun, ConfirmResult, ImportRequest, ImportRunRepository, ReserveResult } from './import-run.repository';
 import { RunProgressPublisher } from './run-progress.publisher';
 
-/** Queues an import (manual or scheduled): reserve the tenant's one run, then hand it to icims-ingest. */
+/**
+ * Queues a run, one per tenant at a time: an import (manual or scheduled), handed to
+ * icims-ingest, or an export backfill, handed to hr-export.
+ */
 @Injectable()
 export class ImportQueue {
   private readonly logger = new Logger(ImportQueue.name);
@@ -21,16 +24,16 @@ export class ImportQueue {
     if ('abandoned' in result && result.abandoned) await this.announceAbandoned([result.abandoned]);
     if (!('reserved' in result)) return result;
     const { runId } = result.reserved;
-    const { tenantId, mode, trigger, requestedBy } = request;
+    const { tenantId, mode, trigger, requestedBy, direction = 'import' } = request;
     try {
-      await this.handToIngest(tenantId, { runId, mode, trigger, requestedBy });
+      await this.handOver(tenantId, direction, { runId, mode: mode ?? 'full', trigger, requestedBy });
     } catch (error) {
       // Not handed over: free the tenant so the import can be asked for again.
-      await this.runs.finish({ _id: runId, tenantId }, 'failed', { code: 'NOT_QUEUED', message: 'the import could not be queued; try again' });
-      this.logger.error({ err: error, runId }, 'import.requested not published');
+      await this.runs.finish({ _id: runId, tenantId }, 'failed', { code: 'NOT_QUEUED', message: `the ${direction} could not be queued; try again` });
+      this.logger.error({ err: error, runId, direction }, 'run not handed over');
       throw error;
     }
-    this.logger.log({ runId, tenantId, mode, trigger }, 'import queued');
+    this.logger.log({ runId, tenantId, direction, mode, trigger, dryRun: request.dryRun === true }, `${direction} queued`);
     return result;
   }
 
@@ -43,9 +46,9 @@ export class ImportQueue {
     const result = await this.runs.confirm(tenantId, runId, userId);
     if (!('confirmed' in result)) return result;
     if (result.abandoned) await this.announceAbandoned([result.abandoned]);
-    const { mode, trigger } = result.confirmed;
-    await this.handToIngest(tenantId, { runId, mode: mode ?? 'full', trigger: trigger === 'scheduled' ? 'scheduled' : 'manual', requestedBy: userId });
-    this.logger.log({ runId, tenantId, userId }, 'held import confirmed');
+    const { mode, trigger, direction } = result.confirmed;
+    await this.handOver(tenantId, direction, { runId, mode: mode ?? 'full', trigger: trigger === 'scheduled' ? 'scheduled' : 'manual', requestedBy: userId });
+    this.logger.log({ runId, tenantId, userId, direction }, 'held run confirmed');
     return result;
   }
 
@@ -56,13 +59,24 @@ export class ImportQueue {
     return abandoned.length;
   }
 
-  /** `import.requested`: icims-ingest runs (or resumes) the run. */
-  private handToIngest(tenantId: string, payload: ImportRequestedPayload): Promise<void> {
-    return this.publisher.publish([createEvent(Topic.ImportRequested, { tenantId, source: this.source, correlationId: payload.runId, payload })]);
+  /** `import.requested` (icims-ingest) or `export.requested` (hr-export): the service runs (or resumes) the run. */
+  private handOver(tenantId: string, direction: SyncDirection, { runId, mode, trigger, requestedBy }: HandOver): Promise<void> {
+    const event =
+      direction === 'export'
+        ? createEvent(Topic.ExportRequested, { tenantId, source: this.source, correlationId: runId, payload: { runId, trigger: 'manual', requestedBy } })
+        : createEvent(Topic.ImportRequested, { tenantId, source: this.source, correlationId: runId, payload: { runId, mode, trigger, requestedBy } });
+    return this.publisher.publish([event]);
   }
 
   /** Ends the SSE stream of each run failed as abandoned. */
   private async announceAbandoned(runs: AbandonedRun[]): Promise<void> {
     for (const run of runs) await this.progress.publish(run.tenantId, run.runId, 'failed', run.counters, ABANDONED.code);
   }
+}
+
+interface HandOver {
+  runId: string;
+  mode: ImportMode;
+  trigger: 'manual' | 'scheduled';
+  requestedBy?: string;
 }

@@ -3,7 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Model } from 'mongoose';
-import { ImportMode, SYNC_OUTCOMES, SyncRunView } from '@icims-sync/contracts';
+import { ImportMode, SYNC_OUTCOMES, SyncDirection, SyncRunView } from '@icims-sync/contracts';
 import { isDuplicateKey } from '@icims-sync/platform';
 import { RecordOutcome, SyncAuditRepository, recordIdOf, recordsOfRun, toRunView } from './sync-audit.repository';
 import { ImportLocks } from '../locks/import-locks';
@@ -42,10 +42,12 @@ export interface AbandonedRun {
   counters: Counters;
 }
 
+/** A run to queue: an import (full or incremental), or an export backfill (`direction: export`, no mode). */
 export interface ImportRequest {
   tenantId: string;
   trigger: 'manual' | 'scheduled';
-  mode: ImportMode;
+  direction?: SyncDirection;
+  mode?: ImportMode;
   requestedBy?: string;
   /** Deterministic ids make a retried or doubled request land on the same run. */
   runId?: string;
@@ -75,9 +77,9 @@ export class ImportRunRepository {
     const run: SyncRunDocument = {
       _id: runId,
       tenantId: request.tenantId,
-      direction: 'import',
+      direction: request.direction ?? 'import',
       trigger: request.trigger,
-      mode: request.mode,
+      ...(request.mode ? { mode: request.mode } : {}),
       status: 'queued',
       startedAt: now,
       counters: { ...ZERO_COUNTERS },
@@ -269,6 +271,38 @@ export class ImportRunRepository {
       if (!run) throw new RunFenced(fence);
       return run.counters;
     });
+  }
+
+  /** A run's records of `outcome` after `afterId`, in id order (an export's planned updates, page by page). */
+  async recordsWith(runId: string, outcome: SyncRecordDocument['outcome'], afterId: string | undefined, limit: number): Promise<SyncRecordDocument[]> {
+    return this.records
+      .find({ ...recordsOfRun(runId, afterId), outcome })
+      .sort({ _id: 1 })
+      .limit(limit)
+      .lean<SyncRecordDocument[]>();
+  }
+
+  /**
+   * A planned outcome that did not happen as planned (iCIMS refused the PATCH): the record
+   * and the run's counters change together, and the checkpoint moves past it.
+   */
+  async reviseOutcome(fence: RunFence, recordId: string, from: SyncRecordDocument['outcome'], to: Pick<RecordOutcome, 'outcome' | 'reason' | 'details'>): Promise<Counters> {
+    return this.runs.db.transaction(async (session) => {
+      const revised = await this.records.updateOne({ _id: recordId, outcome: from }, { $set: { outcome: to.outcome, reason: to.reason, details: to.details ?? [] } }, { session });
+      const increments = revised.modifiedCount > 0 ? { $inc: { [`counters.${from}`]: -1, [`counters.${to.outcome}`]: 1 } } : {};
+      const run = await this.runs
+        .findOneAndUpdate(this.ownedBy(fence), { $set: { 'checkpoint.afterRecordId': recordId }, ...increments }, { session, new: true, projection: { counters: 1 } })
+        .lean<Pick<SyncRunDocument, 'counters'>>();
+      if (!run) throw new RunFenced(fence);
+      return run.counters;
+    });
+  }
+
+  /** Moves an export's apply checkpoint (without a record: planning is done), adding the requests spent; only while `fence` owns the run. */
+  async advanceApply(fence: RunFence, afterRecordId: string | undefined, icimsRequests: number): Promise<void> {
+    const checkpoint = { phase: 'apply', ...(afterRecordId ? { afterRecordId } : {}) };
+    const { matchedCount } = await this.runs.updateOne(this.ownedBy(fence), { $set: { checkpoint }, ...(icimsRequests > 0 ? { $inc: { icimsRequests } } : {}) });
+    if (matchedCount === 0) throw new RunFenced(fence);
   }
 
   /** Which of `icimsIds` already have a record in the run. */

@@ -14,11 +14,14 @@ export const ZERO_COUNTERS: Counters = { added: 0, updated: 0, deleted: 0, skipp
 
 /** Where an import stands, so a restarted consumer carries on instead of starting over. */
 export interface ImportCheckpoint {
-  phase: 'people' | 'deletions' | 'done';
+  /** Imports: people, then deletions. Export backfills: plan (records the outcomes), then apply (PATCHes the planned updates). */
+  phase: 'people' | 'deletions' | 'done' | 'plan' | 'apply';
   /** The highest iCIMS person id whose page is fully recorded (people phase). */
   lastId?: string;
-  /** The HR employee id the deletion sweep has passed (deletions phase). */
+  /** The HR employee id the deletion sweep (or an export's plan) has passed. */
   afterEmployeeId?: string;
+  /** The last record an export's apply phase has done. */
+  afterRecordId?: string;
   /**
    * Outcomes decided and about to be written to HR: a run that crashes before their records
    * are stored writes them again on resume (idempotently) and keeps these outcomes, so its
@@ -37,7 +40,8 @@ export interface PendingOutcome {
 
 /** Why the mass-change guard held a run, with the numbers an HR admin confirms. */
 export interface MassChangeHold {
-  code: 'MASS_DEACTIVATION';
+  /** Imports: deactivations; export backfills: iCIMS people overwritten. */
+  code: 'MASS_DEACTIVATION' | 'MASS_OVERWRITE';
   /** Employees the run would change (an upper bound: each is checked once more before the write). */
   planned: number;
   /** Linked, active employees of the tenant. */
