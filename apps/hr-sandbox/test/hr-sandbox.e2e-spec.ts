@@ -58,6 +58,22 @@ describe('hr-sandbox (real broker, real store)', () => {
     }
   });
 
+  it('stamps each save event with the save time, and leaves out who saved when told to (as many real HR systems do)', async () => {
+    const tenant = uniqueName('t');
+    const created = await call('POST', `/tenants/${tenant}/employees`, { icimsId: '77', firstName: 'Ann', lastName: 'Lee' }, { 'x-write-origin': 'icims-sync' });
+    expect((await call('PUT', '/sandbox/save-events', { originMarker: false })).body).toEqual({ originMarker: false });
+    try {
+      await call('PATCH', `/tenants/${tenant}/employees/${created.body.id}`, { lastName: 'Li' }, { 'x-write-origin': 'icims-sync' });
+    } finally {
+      await call('PUT', '/sandbox/save-events', { originMarker: true });
+    }
+    const [first, second] = await updatesOf(tenant, 2);
+    expect(first.envelope.payload).toMatchObject({ origin: 'icims-sync', savedAt: created.body.createdAt });
+    expect(second.envelope.payload).not.toHaveProperty('origin');
+    expect(Date.parse(second.envelope.payload.savedAt!)).toBeGreaterThanOrEqual(Date.parse(first.envelope.payload.savedAt!));
+    expect((await call('PUT', '/sandbox/save-events', { originMarker: 'no' })).status).toBe(400);
+  });
+
   it('finds employees by iCIMS ID and keeps one employee per iCIMS person', async () => {
     const tenant = uniqueName('t');
     await call('POST', `/tenants/${tenant}/employees`, { icimsId: '42', firstName: 'A', lastName: 'B' });

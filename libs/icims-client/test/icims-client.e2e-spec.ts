@@ -233,7 +233,16 @@ describe('IcimsClient against the iCIMS sandbox (real HTTP)', () => {
     const refused = client.patchPerson(tenant, id, { lastname: null });
     await expect(refused).rejects.toBeInstanceOf(IcimsValidationError);
     await expect(refused).rejects.toThrow('Required field missing: lastname');
-    await expect(refused).rejects.toMatchObject({ fields: ['lastname'] });
+    await expect(refused).rejects.toMatchObject({ fields: ['lastname'], icimsCode: 'FIELD_REQUIRED' });
+  });
+
+  it('names the field and the error from X-Error, and answers the warnings of a PATCH iCIMS took', async () => {
+    const { client, tenant, customerId } = await setUp();
+    const { id } = await admin('POST', `${customerId}/people`, { firstname: 'Ada', lastname: 'Lovelace', hiredate: '2026-01-05' });
+
+    await expect(client.patchPerson(tenant, id, { adpassociateid: 'A'.repeat(31) })).rejects.toMatchObject({ fields: ['adpassociateid'], icimsCode: 'INVALID_VALUE' });
+    expect(await client.patchPerson(tenant, id, { enddate: '2025-12-31' })).toEqual([{ errorMessage: 'End Date is before Hire Date', errorCode: 4 }]);
+    expect(await client.patchPerson(tenant, id, { enddate: '2026-12-31' })).toEqual([]);
   });
 
   it('surfaces a Retry-After longer than it waits as IcimsRateLimited', async () => {

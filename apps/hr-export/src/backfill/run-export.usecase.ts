@@ -109,7 +109,8 @@ export class RunExportUseCase {
     const { tenantId } = context.tenant;
     let afterId = run.checkpoint?.phase === 'plan' ? run.checkpoint.afterEmployeeId : undefined;
     do {
-      if (job.signal.aborted) throw new AppException('DRAINING', 'the export stops for a restart', 'unavailable');
+      // Draining: the run is handed over and the next consumer resumes from the checkpoint.
+      if (job.signal.aborted) throw new Error('export interrupted by a drain');
       const page = await this.hr.listLinked(tenantId, afterId, PAGE_SIZE);
       const employees = page.items.filter((employee) => employee.icimsId);
       const [people, states] = await Promise.all([this.fetch(job, employees), this.state.fieldStatesOf(tenantId, employees.map((employee) => employee.icimsId!))]);

@@ -34,7 +34,7 @@ export class ImportHireUseCase {
       await this.audit.recordSingleRun({ runId: envelope.id, tenantId: envelope.tenantId, direction: 'import', trigger: 'webhook', startedAt }, result, synced);
     }
     this.outcomes.inc({ outcome: result.outcome });
-    const log = { personId: envelope.payload.personId, outcome: result.outcome, reason: result.reason, employeeId: result.employeeId, changedFields: result.changedFields, details: result.details };
+    const log = { personId: envelope.payload.personId, outcome: result.outcome, reason: result.reason, employeeId: result.employeeId, changedFields: result.changedFields, details: result.details, warnings: result.warnings };
     if (result.outcome === 'errored') this.logger.warn(log, 'hire not imported');
     else this.logger.log(log, `hire ${result.outcome}`);
     return result;

@@ -125,6 +125,7 @@ describe(PersonSyncService.name, () => {
     expect(order).toEqual(['77', '1930']);
     expect(hr.create).toHaveBeenLastCalledWith('acme', expect.objectContaining({ icimsId: '1930', managerId: 'hr-77' }));
     expect(plans[0].record.changedFields).toContain('managerId');
+    expect(plans[0].record.warnings).toEqual(['address1:NO_ADDRESS']);
   });
 
   describe('two-way fields', () => {

@@ -225,6 +225,9 @@ function linkManager(plan: PersonPlan, managerEmployeeId: string | undefined, ha
   if (plan.write.kind === 'update') plan.write.changes.managerId = managerEmployeeId;
   const changedFields = plan.record.changedFields ?? [];
   if (!changedFields.includes('managerId')) plan.record.changedFields = [...changedFields, 'managerId'];
+  // Resolved after all: the mapping's warning no longer holds.
+  const warnings = plan.record.warnings?.filter((warning) => warning !== 'managerId:MANAGER_UNRESOLVED');
+  if (warnings) plan.record.warnings = warnings.length > 0 ? warnings : undefined;
   plan.hash = syncedValuesHash('import', hashKey, plan.employee);
 }
 

@@ -70,7 +70,7 @@ export class ImportQueue {
 
   /** Ends the SSE stream of each run failed as abandoned. */
   private async announceAbandoned(runs: AbandonedRun[]): Promise<void> {
-    for (const run of runs) await this.progress.publish(run.tenantId, run.runId, 'failed', run.counters, ABANDONED.code);
+    for (const run of runs) await this.progress.publish(run.tenantId, run.runId, 'failed', run.counters, ABANDONED.code, run.direction);
   }
 }
 

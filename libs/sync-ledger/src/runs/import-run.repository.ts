@@ -38,6 +38,7 @@ export type ReserveResult =
 /** A run failed because its lease lapsed, with its counters as they stood. */
 export interface AbandonedRun {
   runId: string;
+  direction: SyncDirection;
   tenantId: string;
   counters: Counters;
 }
@@ -207,12 +208,12 @@ export class ImportRunRepository {
       return { freed: true };
     }
     const failed = await this.runs
-      .findOneAndUpdate({ _id: lock.runId, status: { $in: UNFINISHED } }, { $set: { status: 'failed', finishedAt: now, error: ABANDONED } }, { new: true, projection: { counters: 1 } })
-      .lean<Pick<SyncRunDocument, 'counters'>>();
+      .findOneAndUpdate({ _id: lock.runId, status: { $in: UNFINISHED } }, { $set: { status: 'failed', finishedAt: now, error: ABANDONED } }, { new: true, projection: { counters: 1, direction: 1 } })
+      .lean<Pick<SyncRunDocument, 'counters' | 'direction'>>();
     await this.locks.release(lock._id, lock.runId, now);
     if (!failed) return { freed: true };
     this.logger.warn({ tenantId: lock._id, runId: lock.runId, leaseUntil: lock.leaseUntil }, 'import lease lapsed: run failed as abandoned, tenant freed');
-    return { freed: true, abandoned: { runId: lock.runId, tenantId: lock._id, counters: failed.counters } };
+    return { freed: true, abandoned: { runId: lock.runId, direction: failed.direction, tenantId: lock._id, counters: failed.counters } };
   }
 
   private ownedBy(fence: RunFence): Record<string, unknown> {
