@@ -160,7 +160,7 @@ describe(PersonSyncService.name, () => {
       const [plan] = await sut.plan(context, ['1930'], { priority: 'manual' });
       await sut.apply(context, [plan]);
       expect(calls).toEqual(['state', 'hr']);
-      expect(state.recordFields).toHaveBeenCalledWith('acme', [{ icimsId: '1930', fields: { firstName: expect.objectContaining({ by: 'import' }), lastName: expect.any(Object), startDate: expect.any(Object) } }]);
+      expect(state.recordFields).toHaveBeenCalledWith('acme', [{ icimsId: '1930', firstSync: true, fields: { firstName: expect.objectContaining({ by: 'import' }), lastName: expect.any(Object), startDate: expect.any(Object) } }]);
     });
   });
 

@@ -103,7 +103,7 @@ export class PersonSyncService {
   async apply(context: TenantContext, plans: PersonPlan[]): Promise<PersonPlan[]> {
     await this.state.recordFields(
       context.tenant.tenantId,
-      plans.flatMap((plan) => (plan.fieldStates ? [{ icimsId: plan.record.icimsId, fields: plan.fieldStates }] : [])),
+      plans.flatMap((plan) => (plan.fieldStates ? [{ icimsId: plan.record.icimsId, fields: plan.fieldStates, firstSync: plan.write?.kind === 'create' }] : [])),
     );
     const managerIds = new Set(plans.map((plan) => plan.unresolvedManager).filter(Boolean));
     const managers = plans.filter((plan) => managerIds.has(plan.record.icimsId));

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { AnyBulkWriteOperation } from 'mongodb';
 import { Model } from 'mongoose';
-import { GroupedBulkWrite } from '@icims-sync/platform';
+import { GroupedBulkWrite, GroupedLookup } from '@icims-sync/platform';
 import type { FieldStates } from '@icims-sync/mapping';
 import { SyncStateDocument } from './sync-state.schema';
 
@@ -10,7 +10,7 @@ export interface SyncedEntry {
   icimsId: string;
   employeeId: string;
   hash: string;
-  /** The employee was created by this sync, so the person most likely has no state yet: inserted, which costs the store less than an upsert. */
+  /** The employee was created by this sync. */
   created: boolean;
 }
 
@@ -19,23 +19,18 @@ export interface SyncedEntry {
 export class SyncStateRepository {
   /** Hires arriving together, and a page of an import, share one command. */
   private readonly writes: GroupedBulkWrite<SyncStateDocument>;
+  /** Hires and saves arriving together share one `$in` query for their field states. */
+  private readonly fieldLookups: GroupedLookup<SyncStateDocument>;
 
   constructor(@InjectModel(SyncStateDocument.name) private readonly states: Model<SyncStateDocument>) {
     this.writes = new GroupedBulkWrite(states);
+    this.fieldLookups = new GroupedLookup(states, { icimsId: 1, fields: 1 });
   }
 
-  /** Records what an import (or a hire) wrote: one document per person, created on the first sync. */
+  /** Records what an import wrote: one document per person (inserted with its field states before the write to HR). */
   async recordImported(tenantId: string, runId: string, entries: SyncedEntry[]): Promise<void> {
     const at = new Date();
-    await Promise.all(
-      entries.map(async ({ icimsId, employeeId, hash, created }) => {
-        const _id = `${tenantId}:${icimsId}`;
-        const fields = { tenantId, icimsId, employeeId, import: { hash, at, runId } };
-        // An employee re-created in HR for a person synced before finds the state there: updated instead.
-        if (created && (await this.writes.insertIfAbsent({ _id, ...fields }))) return;
-        await this.writes.write(importedStateUpsert(tenantId, runId, { icimsId, employeeId, hash, created }, at));
-      }),
-    );
+    await Promise.all(entries.map((entry) => this.writes.write(importedStateUpsert(tenantId, runId, entry, at))));
   }
 
   async find(tenantId: string, icimsId: string): Promise<SyncStateDocument | null> {
@@ -44,28 +39,29 @@ export class SyncStateRepository {
 
   /** Each person's field states, by iCIMS id (people never synced are absent). */
   async fieldStatesOf(tenantId: string, icimsIds: readonly string[]): Promise<Map<string, FieldStates>> {
-    if (icimsIds.length === 0) return new Map();
-    const documents = await this.states.find({ _id: { $in: icimsIds.map((icimsId) => `${tenantId}:${icimsId}`) } }, { icimsId: 1, fields: 1 }).lean<Pick<SyncStateDocument, 'icimsId' | 'fields'>[]>();
-    return new Map(documents.map((document) => [document.icimsId, document.fields ?? {}]));
+    const documents = await Promise.all(icimsIds.map((icimsId) => this.fieldLookups.findById(`${tenantId}:${icimsId}`)));
+    return new Map(documents.flatMap((document) => (document ? [[document.icimsId, document.fields ?? {}] as const] : [])));
   }
 
   /**
    * Records the values both sides hold (or are about to: an import records them before it
    * writes to HR, so HR's save event finds them and is recognised as an echo).
    */
-  async recordFields(tenantId: string, entries: { icimsId: string; fields: FieldStates }[]): Promise<void> {
+  async recordFields(tenantId: string, entries: { icimsId: string; fields: FieldStates; firstSync?: boolean }[]): Promise<void> {
     await Promise.all(
       entries
         .filter((entry) => Object.keys(entry.fields).length > 0)
-        .map(({ icimsId, fields }) =>
-          this.writes.write({
+        .map(async ({ icimsId, fields, firstSync }) => {
+          // A person synced for the first time most likely has no document: inserted, which costs the store less than an upsert.
+          if (firstSync && (await this.writes.insertIfAbsent({ _id: `${tenantId}:${icimsId}`, tenantId, icimsId, fields }))) return;
+          await this.writes.write({
             updateOne: {
               filter: { _id: `${tenantId}:${icimsId}` },
               update: { $set: { tenantId, icimsId, ...Object.fromEntries(Object.entries(fields).map(([field, state]) => [`fields.${field}`, state])) } },
               upsert: true,
             },
-          }),
-        ),
+          });
+        }),
     );
   }
 }
