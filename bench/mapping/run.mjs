@@ -29,7 +29,7 @@ function person(i) {
     homedepartment: { id: 'C301', value: 'RND' },
     locationcode: 'AUS',
     hiringmanager: { profile: 'https://api.icims.com/customers/6268/people/77', id: String(77 + (i % 50)), value: 'Boss' },
-    ssn: `${String(100 + (i % 500)).padStart(3, '0')}-${String(10 + (i % 89)).padStart(2, '0')}-${String(1000 + (i % 8999)).padStart(4, '0')}`,
+    usssn: `${String(100 + (i % 500)).padStart(3, '0')}-${String(10 + (i % 89)).padStart(2, '0')}-${String(1000 + (i % 8999)).padStart(4, '0')}`,
     birthdate: '1990-02-28',
   };
 }

@@ -11,6 +11,7 @@ import { GatewayConfig } from './config/app.config';
 import { ImportsController } from './imports/imports.controller';
 import { RunProgressStream } from './imports/run-progress.stream';
 import { StartImportUseCase } from './imports/start-import.usecase';
+import { SyncStatusUseCase } from './imports/sync-status.usecase';
 import { TenantSettingsReader } from './imports/tenant-settings.reader';
 import { ReceiveIcimsEventUseCase } from './webhooks/receive-icims-event.usecase';
 import { SenderRateLimit } from './webhooks/sender-rate-limit';
@@ -33,6 +34,7 @@ export class GatewayModule {
       controllers: [WebhooksController, IcimsSettingsController, ImportsController],
       providers: [
         StartImportUseCase,
+        SyncStatusUseCase,
         TenantSettingsReader,
         RunProgressStream,
         ReceiveIcimsEventUseCase,

@@ -296,6 +296,26 @@ describe('admin API: iCIMS settings (gateway + vault + sandboxes)', () => {
     expect((await ada('PUT', '/toggles', { autoImport: true, autoExport: true })).body.automaticSync).toEqual({ import: true, export: true });
   });
 
+  it('keeps the tenant\'s own iCIMS field ids, refusing an unknown name or a malformed id whole, and puts one back to the default with null', async () => {
+    const defaults = (await ada('GET', '')).body.fieldIds;
+    expect(defaults).toMatchObject({ effective: { ssn: 'usssn', adpAssociateId: 'adpassociateid' }, overrides: {} });
+
+    const refused = await ada('PUT', '/field-ids', { fieldIds: { ssn: 'customfield4567', shoeSize: 'customfield1' } });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toMatchObject({ code: 'INVALID_FIELD_IDS', details: { fields: ['shoeSize'] } });
+    expect((await ada('PUT', '/field-ids', { fieldIds: { jobCode: 'Custom Field!' } })).body.error).toMatchObject({ code: 'INVALID_FIELD_IDS', details: { fields: ['jobCode'] } });
+    expect((await ada('PUT', '/field-ids', { fieldIds: 'ssn' })).body.error.message).toContain('fieldIds must be an object');
+    expect((await ada('GET', '')).body.fieldIds).toEqual(defaults);
+
+    const set = await ada('PUT', '/field-ids', { fieldIds: { ssn: 'customfield4567', adpAssociateId: 'customfield1234' } });
+    expect(set.body.fieldIds).toMatchObject({ effective: { ssn: 'customfield4567', adpAssociateId: 'customfield1234', firstName: 'firstname' }, overrides: { ssn: 'customfield4567', adpAssociateId: 'customfield1234' } });
+    const reset = await ada('PUT', '/field-ids', { fieldIds: { ssn: null } });
+    expect(reset.body.fieldIds).toMatchObject({ effective: { ssn: 'usssn', adpAssociateId: 'customfield1234' }, overrides: { adpAssociateId: 'customfield1234' } });
+    const [newest] = (await ada('GET', '/changes?limit=1')).body;
+    expect(newest).toMatchObject({ action: 'field_ids.set', actor: { userId: 'ada' }, changes: { ssn: null } });
+    await ada('PUT', '/field-ids', { fieldIds: { adpAssociateId: null } });
+  });
+
   it('takes the owner only from active HR admins who signed in; an owner who loses the role pauses automatic sync', async () => {
     expect((await ada('PUT', '/owner', { userId: 'zed' })).body.error.code).toBe('OWNER_NOT_SIGNED_IN');
     expect((await as('bob', 'GET', tenant)).status).toBe(200);

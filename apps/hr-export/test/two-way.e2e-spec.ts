@@ -93,6 +93,15 @@ describe('two-way sync', () => {
     expect(runs).toEqual(expect.arrayContaining([expect.objectContaining({ runId: record.runId, direction: 'export', trigger: 'auto-export', status: 'succeeded', counters: expect.objectContaining({ updated: 1, total: 1 }) })]));
     // Only the one save was sent: the import's own writes before it were echoes.
     expect(await patchesOf(customerId)).toHaveLength(1);
+
+    const status = (await admin(token, 'GET', `/admin/tenants/${tenantId}/sync-status`)).body;
+    expect(status.automaticImport).toMatchObject({ enabled: true, timeZone: 'America/Los_Angeles', nextLocal: expect.stringMatching(/^\d{4}-\d{2}-\d{2} 00:00 P[SD]T$/) });
+    expect(Date.parse(status.automaticImport.next)).toBeGreaterThan(Date.now());
+    expect(Date.parse(status.lastSucceeded.export)).toBeGreaterThanOrEqual(Date.parse(status.lastSucceeded.import));
+    // The import (a search and five people) and the export (a GET and a PATCH), taken in blocks of ten.
+    expect(status.icimsBudget).toMatchObject({ day: new Date().toISOString().slice(0, 10), dailyLimit: 10_000, manualReserve: 1_000 });
+    expect(status.icimsBudget.used).toBeGreaterThanOrEqual(9);
+    expect(status.icimsBudget.leftForManual).toBe(10_000 - status.icimsBudget.used);
   });
 
   describe.each([

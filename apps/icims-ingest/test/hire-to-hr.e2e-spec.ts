@@ -60,7 +60,7 @@ describe('a hire in iCIMS lands in the HR system', () => {
       homedepartment: { id: 'C301', value: 'RND' },
       locationcode: { id: 'C401', value: 'AUS' },
       hiringmanager: { profile: 'x', id: manager, value: 'Sam Boss' },
-      ssn: '123-45-6789',
+      usssn: '123-45-6789',
       birthdate: '1990-02-28',
     })).body.id;
 

@@ -12,7 +12,7 @@ export interface IcimsFieldIds {
   hireDate: string;
   /** [assumed] */
   endDate: string;
-  /** [assumed] */
+  /** [doc] `usssn` (the vendor's `?fields=usssn` example); sites may keep it in a custom field. */
   ssn: string;
   /** [assumed] */
   birthDate: string;
@@ -35,7 +35,7 @@ export const DEFAULT_ICIMS_FIELD_IDS: Readonly<IcimsFieldIds> = {
   addresses: 'addresses',
   hireDate: 'hiredate',
   endDate: 'enddate',
-  ssn: 'ssn',
+  ssn: 'usssn',
   birthDate: 'birthdate',
   jobCode: 'jobcode',
   homeDepartment: 'homedepartment',

@@ -55,7 +55,7 @@ describe(mapIcimsPersonToEmployee.name, () => {
   });
 
   it('never repeats a bad value in its error messages (they may be PII)', () => {
-    const sut = mapIcimsPersonToEmployee({ id: '1', firstname: 'A', lastname: 'B', email: 'x@y.io', ssn: '666-12-3456', birthdate: '1990-13-45' }, { profile: 'hrcloud' });
+    const sut = mapIcimsPersonToEmployee({ id: '1', firstname: 'A', lastname: 'B', email: 'x@y.io', usssn: '666-12-3456', birthdate: '1990-13-45' }, { profile: 'hrcloud' });
 
     expect(JSON.stringify(sut)).not.toMatch(/666|1990-13/);
   });

@@ -29,3 +29,5 @@ export * from './bootstrap/bootstrap-service';
 export * from './security/constant-time.util';
 export * from './mongo/grouped-lookup';
 export * from './http/declared-query.interceptor';
+export * from './schedule/schedule-clock';
+export * from './schedule/schedule.validators';

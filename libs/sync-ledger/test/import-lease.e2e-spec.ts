@@ -59,7 +59,7 @@ describe('import leases and fencing (real MongoDB)', () => {
 
     const next = await expectEventually(() => reserved(repository, 'acme'), { timeoutMs: 10_000 });
 
-    expect(next.abandoned).toEqual({ runId: orphan.runId, tenantId: 'acme', counters: expect.objectContaining({ total: 0 }) });
+    expect(next.abandoned).toEqual({ runId: orphan.runId, direction: 'import', tenantId: 'acme', counters: expect.objectContaining({ total: 0 }) });
     expect(await run(orphan.runId)).toMatchObject({ status: 'failed', error: { code: 'RUN_ABANDONED' }, finishedAt: expect.any(Date) });
     expect((await run(next.reserved.runId))?.status).toBe('queued');
   });
@@ -77,7 +77,7 @@ describe('import leases and fencing (real MongoDB)', () => {
       return result;
     });
 
-    expect(again).toEqual({ exists: scheduled.runId, abandoned: { runId: orphan.runId, tenantId: 'umbrella', counters: expect.any(Object) } });
+    expect(again).toEqual({ exists: scheduled.runId, abandoned: { runId: orphan.runId, direction: 'import', tenantId: 'umbrella', counters: expect.any(Object) } });
     expect(await run(orphan.runId)).toMatchObject({ status: 'failed', error: { code: 'RUN_ABANDONED' } });
   });
 
@@ -93,7 +93,7 @@ describe('import leases and fencing (real MongoDB)', () => {
       return swept;
     });
 
-    expect(abandoned).toEqual([{ runId: queued.runId, tenantId: 'globex', counters: expect.objectContaining({ total: 0 }) }]);
+    expect(abandoned).toEqual([{ runId: queued.runId, direction: 'import', tenantId: 'globex', counters: expect.objectContaining({ total: 0 }) }]);
     expect(await run(queued.runId)).toMatchObject({ status: 'failed', error: { code: 'RUN_ABANDONED' } });
     await expect(repository.recordOutcomes(silent, 'globex', [{ icimsId: '1', outcome: 'added' }], { phase: 'people', lastId: '1' })).rejects.toBeInstanceOf(RunFenced);
     await reserved(repository, 'globex');

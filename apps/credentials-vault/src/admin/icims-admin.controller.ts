@@ -3,6 +3,7 @@ import {
   ConfigChangeView,
   ConnectResult,
   ConsentDto,
+  FieldIdsDto,
   HiredStatusesDto,
   IcimsCredentialsDto,
   IcimsSettingsView,
@@ -85,6 +86,11 @@ export class IcimsAdminController {
   @Put('hired-statuses')
   hiredStatuses(@Param('tenantId') tenantId: string, @CurrentActor() actor: Actor, @Body() body: HiredStatusesDto): Promise<IcimsSettingsView> {
     return this.syncOptions.setHiredStatuses(tenantId, actor, body);
+  }
+
+  @Put('field-ids')
+  fieldIds(@Param('tenantId') tenantId: string, @CurrentActor() actor: Actor, @Body() body: FieldIdsDto): Promise<IcimsSettingsView> {
+    return this.syncOptions.setFieldIds(tenantId, actor, body);
   }
 
   @Post('inbound-auth')

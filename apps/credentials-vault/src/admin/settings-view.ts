@@ -1,3 +1,4 @@
+import { DEFAULT_ICIMS_FIELD_IDS } from '@icims-sync/mapping';
 import { IcimsSettingsView, REQUIRED_CREDENTIAL_FIELDS, TenantSettings } from '@icims-sync/contracts';
 import { ConnectionDocument } from '../connections/connection.schema';
 
@@ -60,6 +61,7 @@ export function toSettingsView(connection: ConnectionDocument, owner: OwnerStand
     automaticSync: automaticSyncOf(connection, owner),
     inbound: inbound ? { method: inbound.method, identity: inbound.identity, createdAt: new Date(inbound.createdAt).toISOString() } : null,
     hiredStatusIds: connection.hiredStatusIds,
+    fieldIds: { effective: { ...DEFAULT_ICIMS_FIELD_IDS, ...connection.fieldIds }, overrides: connection.fieldIds ?? {} },
     updatedAt: connection.updatedAt?.toISOString(),
   };
 }

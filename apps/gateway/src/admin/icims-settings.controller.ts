@@ -4,6 +4,7 @@ import {
   ConfigChangeView,
   ConnectResult,
   ConsentDto,
+  FieldIdsDto,
   HiredStatusesDto,
   IcimsCredentialsDto,
   IcimsSettingsView,
@@ -88,6 +89,15 @@ export class IcimsSettingsController {
   @ApiResponse({ status: 409, type: ErrorResponse, description: 'OWNER_NOT_SIGNED_IN or OWNER_NOT_ELIGIBLE.' })
   owner(@Param('tenantId') _tenantId: string, @CurrentAdmin() admin: AdminClaims, @Body() body: OwnerDto): Promise<IcimsSettingsView> {
     return this.vault.call(admin, 'PUT', '/owner', body);
+  }
+
+  @Put('field-ids')
+  @ApiOperation({ summary: "Where this tenant's iCIMS keeps each synced value (custom fields such as customfield1234); only the names given change, null puts one back to the default. Audited in changes." })
+  @ApiBody({ type: FieldIdsDto })
+  @ApiOkResponse({ type: IcimsSettingsResponse })
+  @ApiResponse({ status: 400, type: ErrorResponse, description: 'INVALID_FIELD_IDS, naming the fields.' })
+  fieldIds(@Param('tenantId') _tenantId: string, @CurrentAdmin() admin: AdminClaims, @Body() body: FieldIdsDto): Promise<IcimsSettingsView> {
+    return this.vault.call(admin, 'PUT', '/field-ids', body);
   }
 
   @Put('toggles')

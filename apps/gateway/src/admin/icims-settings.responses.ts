@@ -63,6 +63,11 @@ class InboundSummary {
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
 
+class FieldIdsSummary {
+  @ApiProperty({ description: 'Synced field name → the iCIMS field id used (defaults plus overrides).', example: { ssn: 'usssn', adpAssociateId: 'customfield1234' } }) effective!: Record<string, string>;
+  @ApiProperty({ description: "The tenant's own field ids, set with PUT .../field-ids." }) overrides!: Record<string, string>;
+}
+
 export class IcimsSettingsResponse implements IcimsSettingsView {
   @ApiProperty() tenantId!: string;
   @ApiProperty({ enum: PROFILES }) profile!: (typeof PROFILES)[number];
@@ -74,6 +79,7 @@ export class IcimsSettingsResponse implements IcimsSettingsView {
   @ApiProperty({ type: AutomaticSync }) automaticSync!: AutomaticSync;
   @ApiProperty({ type: InboundSummary, nullable: true }) inbound!: InboundSummary | null;
   @ApiProperty({ type: [String] }) hiredStatusIds!: string[];
+  @ApiProperty({ type: FieldIdsSummary }) fieldIds!: FieldIdsSummary;
   @ApiPropertyOptional({ format: 'date-time' }) updatedAt?: string;
 }
 

@@ -1,6 +1,6 @@
 import { IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength } from 'class-validator';
 import { VaultCallerConfig } from '@icims-sync/vault-client';
-import { Secret } from '@icims-sync/platform';
+import { DEFAULT_IMPORT_CRON, DEFAULT_IMPORT_TIME_ZONE, IsImportCron, IsImportTimeZone, Secret } from '@icims-sync/platform';
 
 /** Environment of the gateway; every variable is documented in the README. */
 export class GatewayConfig extends VaultCallerConfig {
@@ -49,6 +49,21 @@ export class GatewayConfig extends VaultCallerConfig {
   /** How long a queued import holds its tenant before it counts as abandoned (a requester that died before handing it over). */
   @IsInt() @Min(1_000) @Max(3_600_000)
   IMPORT_QUEUED_LEASE_MS: number = 120_000;
+
+  /** The scheduler's IMPORT_CRON, so the admin page can say when the next automatic import runs (the chart sets both from one value). */
+  @IsString() @IsImportCron()
+  IMPORT_CRON: string = DEFAULT_IMPORT_CRON;
+
+  /** The scheduler's IMPORT_TIME_ZONE. */
+  @IsString() @IsImportTimeZone()
+  IMPORT_TIME_ZONE: string = DEFAULT_IMPORT_TIME_ZONE;
+
+  /** icims-ingest's and hr-export's ICIMS_DAILY_BUDGET and ICIMS_MANUAL_RESERVE, for the budget meter. */
+  @IsInt() @Min(1)
+  ICIMS_DAILY_BUDGET: number = 10_000;
+
+  @IsInt() @Min(0) @Max(1_000_000)
+  ICIMS_MANUAL_RESERVE: number = 1_000;
 
   /** HS256 key shared with the HR system. Give this or ADMIN_JWKS_URL. */
   @Secret()

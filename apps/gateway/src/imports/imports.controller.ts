@@ -1,14 +1,15 @@
 import { Body, Controller, Get, HttpCode, MessageEvent, Param, Post, Query, Sse, UseGuards } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Observable } from 'rxjs';
-import { Page, RunRecordsQueryDto, RunsQueryDto, StartExportDto, StartImportDto, SyncDirection, SyncRecordView, SyncRunView } from '@icims-sync/contracts';
+import { Page, RunRecordsQueryDto, RunsQueryDto, StartExportDto, StartImportDto, SyncDirection, SyncRecordView, SyncRunView, SyncStatusView } from '@icims-sync/contracts';
 import { SyncAuditRepository, toRunView } from '@icims-sync/sync-ledger';
 import { AppException } from '@icims-sync/platform';
 import { AdminClaims } from '../admin/admin-token.verifier';
 import { CurrentAdmin } from '../admin/current-admin.decorator';
 import { HrAdminGuard } from '../admin/hr-admin.guard';
 import { ErrorResponse } from '../admin/icims-settings.responses';
-import { RunPageResponse, RunRecordPageResponse, SyncRunResponse } from './sync-runs.responses';
+import { RunPageResponse, RunRecordPageResponse, SyncRunResponse, SyncStatusResponse } from './sync-runs.responses';
+import { SyncStatusUseCase } from './sync-status.usecase';
 import { StartImportUseCase } from './start-import.usecase';
 import { RunProgressStream } from './run-progress.stream';
 import { runEvents } from './run-events';
@@ -26,6 +27,7 @@ export class ImportsController {
     private readonly startImport: StartImportUseCase,
     private readonly audit: SyncAuditRepository,
     private readonly progress: RunProgressStream,
+    private readonly status: SyncStatusUseCase,
   ) {}
 
   @Post('imports')
@@ -104,6 +106,14 @@ export class ImportsController {
   async importEvents(@Param('tenantId') tenantId: string, @Param('runId') runId: string): Promise<Observable<MessageEvent>> {
     await this.runOf(tenantId, runId, 'import');
     return runEvents(() => this.runOf(tenantId, runId, 'import'), this.progress.of(tenantId, runId));
+  }
+
+  @Get('sync-status')
+  @ApiOperation({ summary: "Status at a glance: when the next automatic import runs (UTC and the schedule's local time), the last successful import and export, and today's iCIMS budget (used, left for automatic work and for manual imports)." })
+  @ApiOkResponse({ type: SyncStatusResponse })
+  @ApiResponse({ status: 404, type: ErrorResponse, description: 'INTEGRATION_NOT_ENABLED.' })
+  syncStatus(@Param('tenantId') tenantId: string): Promise<SyncStatusView> {
+    return this.status.execute(tenantId);
   }
 
   @Get('runs')

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IMPORT_MODES, ImportMode, Page, SYNC_DIRECTIONS, SYNC_OUTCOMES, SYNC_RUN_STATUSES, SYNC_TRIGGERS, SyncRecordView, SyncRunView } from '@icims-sync/contracts';
+import { IMPORT_MODES, ImportMode, Page, SYNC_DIRECTIONS, SYNC_OUTCOMES, SYNC_RUN_STATUSES, SYNC_TRIGGERS, SyncRecordView, SyncRunView, SyncStatusView } from '@icims-sync/contracts';
 
 // OpenAPI shapes of the runs answers; `implements` keeps them in step with the contract types.
 
@@ -77,4 +77,31 @@ class SyncRecordResponse implements SyncRecordView {
 export class RunRecordPageResponse implements Page<SyncRecordView> {
   @ApiProperty({ type: [SyncRecordResponse] }) items!: SyncRecordResponse[];
   @ApiPropertyOptional() nextCursor?: string;
+}
+
+class AutomaticImportResponse {
+  @ApiProperty({ description: 'Whether the daily import runs for this tenant now (toggle on, connected, valid owner).' }) enabled!: boolean;
+  @ApiProperty({ format: 'date-time' }) next!: string;
+  @ApiProperty({ example: '2026-11-29 00:00 PST', description: 'The same instant on the wall clock of the schedule.' }) nextLocal!: string;
+  @ApiProperty({ example: 'America/Los_Angeles' }) timeZone!: string;
+}
+
+class LastSucceededResponse {
+  @ApiPropertyOptional({ format: 'date-time' }) import?: string;
+  @ApiPropertyOptional({ format: 'date-time' }) export?: string;
+}
+
+class IcimsBudgetResponse {
+  @ApiProperty({ example: '2026-11-28', description: 'The UTC day the budget counts (it resets at 00:00 UTC).' }) day!: string;
+  @ApiProperty({ description: 'Requests taken today by every service and replica (blocks of 10 a replica holds count as taken).' }) used!: number;
+  @ApiProperty() dailyLimit!: number;
+  @ApiProperty({ description: 'Kept for manual imports.' }) manualReserve!: number;
+  @ApiProperty() leftForAutomatic!: number;
+  @ApiProperty() leftForManual!: number;
+}
+
+export class SyncStatusResponse implements SyncStatusView {
+  @ApiProperty({ type: AutomaticImportResponse }) automaticImport!: AutomaticImportResponse;
+  @ApiProperty({ type: LastSucceededResponse }) lastSucceeded!: LastSucceededResponse;
+  @ApiProperty({ type: IcimsBudgetResponse }) icimsBudget!: IcimsBudgetResponse;
 }

@@ -74,7 +74,7 @@ describe(PersonSyncService.name, () => {
   });
 
   it('reports a person that cannot be mapped, naming the fields, with nothing to write', async () => {
-    icims.getPerson.mockResolvedValue({ ...PERSON, email: 'not-an-email', ssn: '000-00-0000' });
+    icims.getPerson.mockResolvedValue({ ...PERSON, email: 'not-an-email', usssn: '000-00-0000' });
     const [plan] = await sut.plan(context, ['1930'], { priority: 'manual' });
     expect(plan.record).toEqual({ icimsId: '1930', outcome: 'errored', reason: 'INVALID_PERSON', details: ['accountEmail:INVALID_EMAIL', 'ssn:INVALID_SSN'] });
     expect(plan.write).toBeUndefined();

@@ -15,7 +15,7 @@ const STATES = ['Texas', 'CA', 'New York', 'WA', 'florida', 'IL', 'MA', 'Georgia
 const INVALID_VALUES: [string, unknown][] = [
   ['email', 'not-an-email@'],
   ['hiredate', '2026-02-30'],
-  ['ssn', '000-12-3456'],
+  ['usssn', '000-12-3456'],
   ['birthdate', '31/12/1990'],
 ];
 const ADDRESS_TYPES = ['Home', 'Work', 'Mailing'];
@@ -42,7 +42,7 @@ export function generatePeople(options: GenerateOptions): Record<string, unknown
       jobcode: { id: `C2${faker.number.int(99)}`, value: `JOB${faker.number.int(40)}`, formattedvalue: faker.person.jobTitle() },
       homedepartment: { id: `C3${faker.number.int(9)}`, value: `DEPT${faker.number.int(12)}`, formattedvalue: faker.commerce.department() },
       locationcode: { id: `C4${faker.number.int(9)}`, value: `LOC${faker.number.int(8)}` },
-      ssn: `${faker.number.int({ min: 100, max: 665 })}-${String(faker.number.int({ min: 1, max: 99 })).padStart(2, '0')}-${String(faker.number.int({ min: 1, max: 9999 })).padStart(4, '0')}`,
+      usssn: `${faker.number.int({ min: 100, max: 665 })}-${String(faker.number.int({ min: 1, max: 99 })).padStart(2, '0')}-${String(faker.number.int({ min: 1, max: 9999 })).padStart(4, '0')}`,
       birthdate: faker.date.birthdate({ min: 18, max: 70, mode: 'age', refDate: options.now }).toISOString().slice(0, 10),
       updateddate: icimsDateTime(updated),
       createddate: icimsDateTime(updated),

@@ -1,45 +1,18 @@
-import { IsInt, IsString, Max, Min, Validate, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
-import { CronTime } from 'cron';
+import { IsInt, IsString, Max, Min } from 'class-validator';
+import { DEFAULT_IMPORT_CRON, DEFAULT_IMPORT_TIME_ZONE, IsImportCron, IsImportTimeZone } from '@icims-sync/platform';
 import { VaultCallerConfig } from '@icims-sync/vault-client';
-
-@ValidatorConstraint({ name: 'timeZone' })
-class IsTimeZone implements ValidatorConstraintInterface {
-  validate(value: unknown): boolean {
-    try {
-      new Intl.DateTimeFormat('en-US', { timeZone: String(value) });
-      return typeof value === 'string';
-    } catch {
-      return false;
-    }
-  }
-
-  defaultMessage(): string {
-    return 'IMPORT_TIME_ZONE must be an IANA time zone such as America/Los_Angeles';
-  }
-}
-
-@ValidatorConstraint({ name: 'cron' })
-class IsCronExpression implements ValidatorConstraintInterface {
-  validate(value: unknown): boolean {
-    return typeof value === 'string' && CronTime.validateCronExpression(value).valid;
-  }
-
-  defaultMessage(): string {
-    return 'IMPORT_CRON must be a cron expression (5 or 6 fields), such as 0 0 * * *';
-  }
-}
 
 /** Environment of scheduler; every variable is documented in the README's config reference. */
 export class SchedulerConfig extends VaultCallerConfig {
   override PORT = 3004;
 
   /** When the automatic import runs, in IMPORT_TIME_ZONE (the first seed: 12 AM Pacific). */
-  @IsString() @Validate(IsCronExpression)
-  IMPORT_CRON: string = '0 0 * * *';
+  @IsString() @IsImportCron()
+  IMPORT_CRON: string = DEFAULT_IMPORT_CRON;
 
   /** DST-correct: midnight stays local midnight in summer and winter. */
-  @IsString() @Validate(IsTimeZone)
-  IMPORT_TIME_ZONE: string = 'America/Los_Angeles';
+  @IsString() @IsImportTimeZone()
+  IMPORT_TIME_ZONE: string = DEFAULT_IMPORT_TIME_ZONE;
 
   /** A leader that stops renewing loses the lease after this; a standby takes over. */
   @IsInt() @Min(3_000) @Max(600_000)

@@ -1,14 +1,13 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { CronJob } from 'cron';
-import { Counter } from 'prom-client';
+import { Counter, Gauge } from 'prom-client';
 import { v5 as uuidV5 } from 'uuid';
 import { ImportQueue } from '@icims-sync/sync-ledger';
-import { MetricsService, internalDescription } from '@icims-sync/platform';
+import { MetricsService, ScheduleClock, internalDescription } from '@icims-sync/platform';
 import { SchedulerConfig } from '../config/app.config';
 import { LeaderLease } from '../lease/leader-lease.service';
 import { AutoImportTenantsClient } from './auto-import-tenants.client';
-import { ScheduleClock } from './schedule-clock';
 
 /** Namespace of scheduled run ids: a tenant's run of a day always has the same id. */
 const SCHEDULED_RUN_NAMESPACE = '5b0f0c1e-4a39-4f0e-9a51-6d7f3b2c8e10';
@@ -37,6 +36,15 @@ export class DailyImportJob implements OnApplicationBootstrap, OnApplicationShut
   ) {
     this.clock = new ScheduleClock(config.IMPORT_CRON, config.IMPORT_TIME_ZONE);
     this.queued = new Counter({ name: 'scheduled_imports_total', help: 'Scheduled imports by result (queued, already_queued, busy, failed)', labelNames: ['result'], registers: [metrics.registry] });
+    const clock = this.clock;
+    new Gauge({
+      name: 'scheduled_import_next_timestamp_seconds',
+      help: 'When the next daily import fires (Unix seconds), in IMPORT_TIME_ZONE',
+      registers: [metrics.registry],
+      collect() {
+        this.set(clock.nextAfter(new Date()).getTime() / 1000);
+      },
+    });
   }
 
   async onApplicationBootstrap(): Promise<void> {

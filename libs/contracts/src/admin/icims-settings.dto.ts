@@ -1,4 +1,4 @@
-import { ArrayMaxSize, ArrayMinSize, Equals, IsArray, IsBoolean, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, Equals, IsArray, IsBoolean, IsIn, IsObject, IsOptional, IsString, Length, Matches } from 'class-validator';
 
 export const ICIMS_REGIONS = ['US', 'EU', 'CA'] as const;
 export type IcimsRegion = (typeof ICIMS_REGIONS)[number];
@@ -89,6 +89,16 @@ export class TogglesDto {
 export class InboundAuthDto {
   @IsIn(INBOUND_METHODS, { message: 'method must be basic, hmac or oauth' })
   method!: InboundMethod;
+}
+
+/**
+ * `PUT .../icims/field-ids`: where this tenant's iCIMS keeps each synced value (real sites
+ * keep SSN, job code, department, location and the ADP associate id in `customfieldNNNN`).
+ * Only the names given change; `null` puts one back to iCIMS's default.
+ */
+export class FieldIdsDto {
+  @IsObject({ message: 'fieldIds must be an object of synced field name → iCIMS field id (or null for the default)' })
+  fieldIds!: Record<string, string | null>;
 }
 
 /** `PUT .../icims/hired-statuses`: the iCIMS workflow status ids that mean "hired". */

@@ -39,6 +39,8 @@ export interface IcimsSettingsView {
   automaticSync: { import: boolean; export: boolean; pausedReason?: SyncPauseReason; message?: string };
   inbound: { method: InboundMethod; identity: string; createdAt: string } | null;
   hiredStatusIds: string[];
+  /** The iCIMS field id behind each synced value as the tenant runs it, and which of them are the tenant's own. */
+  fieldIds: { effective: Record<string, string>; overrides: Record<string, string> };
   updatedAt?: string;
 }
 

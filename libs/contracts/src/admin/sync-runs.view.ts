@@ -50,3 +50,13 @@ export interface Page<T> {
 export interface TenantList {
   items: { tenantId: string }[];
 }
+
+/** `GET /admin/tenants/{id}/sync-status`: the settings page's status at a glance. */
+export interface SyncStatusView {
+  /** The daily automatic import: whether it runs for this tenant now, and when next (UTC, and local in its time zone). */
+  automaticImport: { enabled: boolean; next: string; nextLocal: string; timeZone: string };
+  /** Start of the last successful run of each direction. */
+  lastSucceeded: { import?: string; export?: string };
+  /** The tenant's iCIMS requests today (UTC day), shared by every service and replica. */
+  icimsBudget: { day: string; used: number; dailyLimit: number; manualReserve: number; leftForAutomatic: number; leftForManual: number };
+}

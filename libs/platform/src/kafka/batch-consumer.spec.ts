@@ -268,6 +268,8 @@ describe(KafkaBatchConsumer.name, () => {
 
   it('keeps heartbeating while it waits between retries, so a long outage does not cost the group membership', async () => {
     jest.useFakeTimers();
+    // The backoff's jitter at its top: four waits of the 4 s cap, 16 s in all.
+    const random = jest.spyOn(Math, 'random').mockReturnValue(0.99);
     try {
       // Each attempt fails at once; the waits between them are what take the time.
       handler.mockRejectedValue(new AppException('DEPENDENCY_UNAVAILABLE', 'down', 'unavailable'));
@@ -280,6 +282,7 @@ describe(KafkaBatchConsumer.name, () => {
       // Four waits of 4 s: a beat every 3 s through them, not one only after the message.
       expect((payload.heartbeat as jest.Mock).mock.calls.length).toBeGreaterThanOrEqual(5);
     } finally {
+      random.mockRestore();
       jest.useRealTimers();
     }
   });

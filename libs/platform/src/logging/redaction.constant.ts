@@ -9,7 +9,7 @@ export const REDACTED_PATHS: string[] = [
   'res.headers["set-cookie"]',
   'body',
   'rawBody',
-  ...['password', 'secret', 'clientSecret', 'hmacKey', 'token', 'accessToken', 'apiKey', 'authorization', 'ssn', 'dateOfBirth', 'birthdate']
+  ...['password', 'secret', 'clientSecret', 'hmacKey', 'token', 'accessToken', 'apiKey', 'authorization', 'ssn', 'usssn', 'dateOfBirth', 'birthdate']
     .flatMap((key) => [key, `*.${key}`, `*.*.${key}`]),
 ];
 

@@ -31,6 +31,11 @@ export class MongoBudgetStore implements SharedBudgetStore, OnModuleInit {
     await this.days.createIndex({ expiresAt: 1 }, { name: 'expiresAt_ttl', expireAfterSeconds: 0 });
   }
 
+  /** What every replica has taken of a tenant's day (blocks included that a replica took and has not spent yet). */
+  async usedOn(tenantId: string, day: string): Promise<number> {
+    return (await this.days.findOne({ _id: `${tenantId}:${day}` }, { projection: { used: 1 } }))?.used ?? 0;
+  }
+
   async reserve(tenantId: string, day: string, want: number, ceiling: number): Promise<number> {
     const _id = `${tenantId}:${day}`;
     for (let attempt = 0; attempt < ATTEMPTS && want > 0; attempt += 1) {

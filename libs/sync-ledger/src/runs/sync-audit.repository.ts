@@ -117,6 +117,12 @@ export class SyncAuditRepository implements OnModuleInit {
     return this.records.find(recordsOfRun(runId)).sort({ _id: 1 }).lean<SyncRecordDocument[]>();
   }
 
+  /** Start of the tenant's last successful run of `direction` (webhook hires and auto-exports included). */
+  async lastSucceeded(tenantId: string, direction: SyncDirection): Promise<Date | undefined> {
+    const run = await this.runs.findOne({ tenantId, direction, status: 'succeeded' }, { startedAt: 1 }).sort({ startedAt: -1, _id: -1 }).lean<Pick<SyncRunDocument, 'startedAt'>>();
+    return run?.startedAt;
+  }
+
   /** A tenant's runs, newest first. */
   async listRuns(tenantId: string, query: RunsQueryDto): Promise<Page<SyncRunView>> {
     const filter: FilterQuery<SyncRunDocument> = { tenantId };

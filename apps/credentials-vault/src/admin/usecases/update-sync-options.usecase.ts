@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { HiredStatusesDto, IcimsSettingsView, TogglesDto } from '@icims-sync/contracts';
+import { FieldIdsDto, HiredStatusesDto, IcimsSettingsView, TogglesDto } from '@icims-sync/contracts';
+import { DEFAULT_ICIMS_FIELD_IDS, resolveFieldIds } from '@icims-sync/mapping';
 import { InvalidInputException } from '@icims-sync/platform';
 import { ConnectionRepository } from '../../connections/connection.repository';
 import { Actor } from '../actor.decorator';
@@ -7,7 +8,7 @@ import { ConfigChangeRepository } from '../config-change.repository';
 import { EnabledConnections } from '../enabled-connections.service';
 import { GetIcimsSettingsUseCase } from './get-icims-settings.usecase';
 
-/** The automatic import/export toggles and the statuses that mean "hired". */
+/** The automatic import/export toggles, the statuses that mean "hired", and the tenant's iCIMS field ids. */
 @Injectable()
 export class UpdateSyncOptionsUseCase {
   constructor(
@@ -32,6 +33,23 @@ export class UpdateSyncOptionsUseCase {
     const saved = await this.changes.saveWith(tenantId, actor, 'hired_statuses.set', { hiredStatusIds: statusIds }, (session) =>
       this.connections.update(tenantId, { $set: { hiredStatusIds: statusIds } }, session),
     );
+    return this.settings.viewOf(saved);
+  }
+
+  async setFieldIds(tenantId: string, actor: Actor, body: FieldIdsDto): Promise<IcimsSettingsView> {
+    const connection = await this.enabled.load(tenantId);
+    const unknown = Object.keys(body.fieldIds).filter((name) => !(name in DEFAULT_ICIMS_FIELD_IDS));
+    if (unknown.length > 0) throw new InvalidInputException('INVALID_FIELD_IDS', `unknown synced field(s) ${unknown.join(', ')}; the names are ${Object.keys(DEFAULT_ICIMS_FIELD_IDS).join(', ')}`, { fields: unknown });
+    const overrides: Record<string, string> = { ...connection.fieldIds };
+    for (const [name, fieldId] of Object.entries(body.fieldIds)) {
+      if (fieldId === null) delete overrides[name];
+      else overrides[name] = fieldId;
+    }
+    const resolved = resolveFieldIds(overrides);
+    if (!resolved.ok) {
+      throw new InvalidInputException('INVALID_FIELD_IDS', `${resolved.invalid.join(', ')}: an iCIMS field id is lowercase letters, digits and underscores, starting with a letter (such as customfield1234)`, { fields: resolved.invalid });
+    }
+    const saved = await this.changes.saveWith(tenantId, actor, 'field_ids.set', body.fieldIds, (session) => this.connections.update(tenantId, { $set: { fieldIds: overrides } }, session));
     return this.settings.viewOf(saved);
   }
 }

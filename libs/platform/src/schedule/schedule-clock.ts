@@ -18,6 +18,16 @@ export class ScheduleClock {
     return new Intl.DateTimeFormat('en-CA', { timeZone: this.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
   }
 
+  /** `instant` as a wall-clock time in the schedule's zone: `yyyy-mm-dd hh:mm` and the zone's short name (`2026-11-29 00:00 PST`). */
+  localTimeOf(instant: Date): string {
+    const parts = Object.fromEntries(
+      new Intl.DateTimeFormat('en-US', { timeZone: this.timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' })
+        .formatToParts(instant)
+        .map((part) => [part.type, part.value]),
+    );
+    return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute} ${parts.timeZoneName}`;
+  }
+
   /** The next firing after `from`. */
   nextAfter(from: Date): Date {
     return this.cron.getNextDateFrom(from, this.timeZone).toJSDate();

@@ -27,6 +27,11 @@ describe(ScheduleClock.name, () => {
     expect(days.size).toBe(365);
   });
 
+  it('tells the next firing as the wall clock there shows it, in winter and in summer', () => {
+    expect(sut.localTimeOf(sut.nextAfter(new Date('2026-11-28T12:00:00Z')))).toBe('2026-11-29 00:00 PST');
+    expect(sut.localTimeOf(sut.nextAfter(new Date('2026-07-15T12:00:00Z')))).toBe('2026-07-16 00:00 PDT');
+  });
+
   it('names the local day, not the UTC one', () => {
     expect(sut.dayOf(new Date('2026-11-22T07:30:00Z'))).toBe('2026-11-21');
   });
