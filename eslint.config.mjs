@@ -46,7 +46,7 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [...APP_IMPORTS, DEEP_IMPORTS[0]] }] },
   },
   {
-    files: ['tools/**/*.mjs', 'bench/**/*.mjs', '*.mjs', '*.js'],
+    files: ['tools/**/*.mjs', 'bench/**/*.mjs', '*.mjs', '*.js', 'apps/*/bin/*.js'],
     languageOptions: { globals: { console: 'readonly', process: 'readonly', fetch: 'readonly', URL: 'readonly', __dirname: 'readonly', module: 'writable', require: 'readonly' } },
     rules: { 'no-console': 'off', '@typescript-eslint/no-require-imports': 'off' },
   },

@@ -15,7 +15,7 @@ if (!fs.existsSync(path.join(ROOT, entry))) {
 const fromNpmStart = readOperatorEnv();
 if (fromNpmStart) {
   for (const [name, value] of Object.entries(fromNpmStart)) process.env[name] ??= value;
-} else if (!process.env.MONGO_URL || !process.env.KAFKA_BROKERS) {
+} else if ((!process.env.MONGO_URL || !process.env.KAFKA_BROKERS) && process.env.RUNTIME_NOTICES !== 'off') {
   console.error('operator: no `npm start` is running here, so the variables come from the environment only (README, "Operator commands")');
 }
 process.argv = [process.argv[0], path.join(ROOT, entry), ...args];

@@ -25,7 +25,8 @@ try {
   console.error(`node: ${error.message}`);
   process.exit(1);
 }
-if (node.local) {
+// A CLI that promises one line on failure asks for quiet (RUNTIME_NOTICES=off).
+if (node.local && process.env.RUNTIME_NOTICES !== 'off') {
   const how = node.installed ? 'installed' : 'using';
   console.error(`node: system Node ${process.version} is older than ${NODE_RUNTIME.major}; ${how} Node v${NODE_RUNTIME.version} from .local/node/`);
 }

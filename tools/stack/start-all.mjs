@@ -24,7 +24,7 @@ async function main() {
   console.log(`starting ${SERVICES.length} services (logs: .local/logs/<service>.log)`);
   for (const service of SERVICES) startService(service);
   await Promise.all(SERVICES.map(waitUntilReady));
-  writeOperatorEnv({ KAFKA_BROKERS: stack.env.KAFKA_BROKERS, ...vaultCommandEnv(stack.env.MONGO_URL) });
+  writeOperatorEnv({ KAFKA_BROKERS: stack.env.KAFKA_BROKERS, ...vaultCommandEnv(stack.env.MONGO_URL), ICIMS_SYNC_URL: 'http://127.0.0.1:3000', HR_SANDBOX_URL: 'http://127.0.0.1:4001' });
   const demo = await connectDemoTenant(stack.env);
   const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
   console.log(`\nicims-sync is up in ${seconds} s:`);
@@ -43,6 +43,7 @@ async function main() {
   console.log(`  curl -sN ${admin}/imports/<runId>/events ${auth}`);
   console.log(`History: curl -s '${admin}/runs?limit=5' ${auth}`);
   console.log(`  kafka              ${stack.env.KAFKA_BROKERS}\n  mongo              ${stack.env.MONGO_URL}`);
+  console.log(`Operator CLI beside it (signs in as ${DEMO_ADMIN.displayName}): npx icims-sync import --tenant ${DEMO_TENANT} --full; npx icims-sync runs list --tenant ${DEMO_TENANT}`);
   console.log('Operator commands work beside it as they are: npm run vault:tenant -- --tenant demo');
   console.log(`Logs of every service, Kafka and the store: .local/logs/. Node ${process.version}. Press Ctrl-C to stop everything.\n`);
 }
