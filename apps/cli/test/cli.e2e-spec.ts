@@ -1,4 +1,6 @@
-import { ServiceProcess, SyncStack, callJson, uniqueName } from '@icims-sync/testing';
+import { randomUUID } from 'node:crypto';
+import { MongoClient } from 'mongodb';
+import { ServiceProcess, SyncStack, callJson, expectEventually, stackEnv, uniqueName } from '@icims-sync/testing';
 
 const CLI = 'apps/cli/dist/main.js';
 const randomCustomerId = () => String(100_000 + Math.floor(Math.random() * 800_000));
@@ -59,4 +61,45 @@ describe('icims-sync CLI', () => {
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr.trim()).toMatch(line);
   });
+
+  it('retries a failed import as a new run of the same kind, and refuses to retry one that did not fail', async () => {
+    const admin = (method: 'GET' | 'POST', path: string) => callJson(method, `${stack.urls.gateway}/admin/tenants/${tenantId}${path}`, undefined, { authorization: `Bearer ${token}` });
+    const mongo = await new MongoClient(stackEnv().MONGO_URL).connect();
+    try {
+      // A run that failed earlier (as the budget running out would leave it).
+      const failedId = randomUUID();
+      const startedAt = new Date(Date.now() - 60_000);
+      await mongo.db(stack.auditDatabase).collection('sync_runs').insertOne({
+        _id: failedId as never,
+        tenantId,
+        direction: 'import',
+        trigger: 'manual',
+        mode: 'full',
+        status: 'failed',
+        startedAt,
+        finishedAt: startedAt,
+        counters: { added: 0, updated: 0, deleted: 0, skipped: 0, errored: 0, total: 0 },
+        error: { code: 'ICIMS_BUDGET_EXHAUSTED', message: 'the iCIMS request budget ran out' },
+        expiresAt: new Date(Date.now() + 86_400_000),
+      });
+      const retried = await admin('POST', `/runs/${failedId}/retry`);
+      expect(retried.status).toBe(202);
+      expect(retried.body).toMatchObject({ mode: 'full', trigger: 'manual', status: 'queued' });
+      expect(retried.body.runId).not.toBe(failedId);
+      const done = await expectEventually(async () => {
+        const run = (await admin('GET', `/imports/${retried.body.runId}`)).body;
+        expect(run.status).toBe('succeeded');
+        return run;
+      });
+      expect(done.counters.total).toBe(120);
+      expect((await admin('GET', `/runs/${failedId}`)).body.status).toBe('failed');
+
+      const again = await admin('POST', `/runs/${retried.body.runId}/retry`);
+      expect(again.status).toBe(409);
+      expect(again.body.error.code).toBe('RUN_NOT_FAILED');
+    } finally {
+      await mongo.close();
+    }
+  });
 });
+

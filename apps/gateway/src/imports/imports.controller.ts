@@ -91,6 +91,18 @@ export class ImportsController {
     return this.startImport.confirm(tenantId, runId, admin.userId);
   }
 
+  @Post('runs/:runId/retry')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Retry a failed import or export backfill: a new run of the same kind (mode, dry run); the failed one stays in the history.' })
+  @ApiAcceptedResponse({ type: SyncRunResponse, description: 'The new run; follow it at imports/{runId} (or exports/{runId}).' })
+  @ApiResponse({ status: 404, type: ErrorResponse, description: 'RUN_NOT_FOUND (webhook hires and single exports are not runs to retry: they are retried by their consumer).' })
+  @ApiResponse({ status: 409, type: ErrorResponse, description: 'RUN_NOT_FAILED, IMPORT_RUNNING or NOT_CONNECTED.' })
+  async retry(@Param('tenantId') tenantId: string, @Param('runId') runId: string, @CurrentAdmin() admin: AdminClaims): Promise<SyncRunView> {
+    const run = await this.runOf(tenantId, runId);
+    if (run.trigger === 'webhook' || run.trigger === 'auto-export') throw new AppException('RUN_NOT_FOUND', `run ${runId} is a single ${run.trigger === 'webhook' ? 'hire' : 'export'}, retried by its consumer; nothing to press`, 'not_found');
+    return this.startImport.retry(run, admin.userId);
+  }
+
   @Get('imports/:runId')
   @ApiOperation({ summary: 'One import: status and the counters added, updated, deleted, skipped, errored, total.' })
   @ApiOkResponse({ type: SyncRunResponse })

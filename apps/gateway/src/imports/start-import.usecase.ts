@@ -30,6 +30,16 @@ export class StartImportUseCase {
     throw importRunning('running' in result ? result.running : result.exists);
   }
 
+  /**
+   * Retry on a failed import or export backfill: a new run of the same kind (mode, dry run),
+   * requested by this admin; the failed one stays in the history as it was.
+   */
+  async retry(failed: SyncRunView, userId: string): Promise<SyncRunView> {
+    if (failed.status !== 'failed') throw new AppException('RUN_NOT_FAILED', `run ${failed.runId} is ${failed.status}; only a failed run can be retried`, 'conflict', { runId: failed.runId });
+    if (failed.direction === 'export') return this.exportAll(failed.tenantId, userId, failed.dryRun === true);
+    return this.execute(failed.tenantId, failed.mode ?? 'full', userId, failed.dryRun === true);
+  }
+
   /** Confirm on a run the mass-change guard held: it goes on from where it stopped. */
   async confirm(tenantId: string, runId: string, userId: string): Promise<SyncRunView> {
     await this.settings.enabled(tenantId);
