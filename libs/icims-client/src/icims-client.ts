@@ -87,6 +87,12 @@ export function parseIcimsDateTime(value: string): number {
   return Date.parse(`${match[1]}T${String(hours).padStart(2, '0')}:${match[3]}:00Z`);
 }
 
+/** When iCIMS last changed the person (`updateddate`, to the minute), if it says. */
+export function updatedAtOf(person: IcimsPerson): Date | undefined {
+  const ms = typeof person.updateddate === 'string' ? parseIcimsDateTime(person.updateddate) : NaN;
+  return Number.isNaN(ms) ? undefined : new Date(ms);
+}
+
 /**
  * Typed iCIMS people API: GET/PATCH a person and search ids page by page. Keep-alive
  * pool per host; per tenant a concurrency limit, circuit breaker and jittered retries on

@@ -33,9 +33,19 @@ export function fieldValueHash(key: SyncStateHashKey, icimsId: string, field: Ex
   return createHmac('sha256', key.secret).update(key.tenantId).update('\0').update(icimsId).update('\0').update(field).update('\0').update(JSON.stringify(comparable(value) ?? null)).digest('base64url');
 }
 
+/** The digest function of one person's fields (see `fieldValueHash`). */
+export function fieldHasherOf(key: SyncStateHashKey, icimsId: string): (field: ExportedValueField, value: unknown) => string {
+  return (field, value) => fieldValueHash(key, icimsId, field, value);
+}
+
 /** Field states of `values`' two-way fields, as they are once synced at `at` by `by`. */
 export function fieldStatesOf(key: SyncStateHashKey, icimsId: string, values: Partial<Record<ExportedValueField, unknown>>, fields: readonly ExportedValueField[], at: Date, by: SyncedBy): FieldStates {
   return Object.fromEntries(fields.map((field) => [field, { h: fieldValueHash(key, icimsId, field, values[field]), at, by }]));
+}
+
+/** The iCIMS field ids to GET to compare a person with HR (`exportedValuesOfPerson`), and when it was last changed. */
+export function exportedFieldIdsOf(ids: IcimsFieldIds): string[] {
+  return [ids.firstName, ids.lastName, ids.hireDate, ids.adpAssociateId, ids.endDate, 'updateddate'];
 }
 
 /** The exported fields' values an iCIMS person holds, in HR terms (for comparing with HR). */

@@ -1,5 +1,5 @@
 import { StoredEmployee } from '@icims-sync/hr-client';
-import { IcimsPerson, parseIcimsDateTime } from '@icims-sync/icims-client';
+import { IcimsPerson, updatedAtOf } from '@icims-sync/icims-client';
 import { EXPORTED_VALUE_FIELDS, FieldHasher, FieldStates, IcimsFieldIds, decideExport, exportedValuesOfPerson, hrChangesOf, sameValue } from '@icims-sync/mapping';
 import { RecordOutcome } from '@icims-sync/sync-ledger';
 
@@ -17,8 +17,7 @@ export function planBackfill(employee: StoredEmployee, person: IcimsPerson | und
   if (differing.length === 0) return { ...ids, outcome: 'skipped', reason: 'UNCHANGED' };
   const save = { changedFields: differing, values: employee, savedAt: new Date(employee.updatedAt ?? 0) };
   const { candidates } = hrChangesOf(save, states, hash);
-  const updatedAt = typeof person.updateddate === 'string' ? parseIcimsDateTime(person.updateddate) : NaN;
-  const decision = decideExport(candidates, save, states, { values: icimsValues, updatedAt: Number.isNaN(updatedAt) ? undefined : new Date(updatedAt) }, hash);
+  const decision = decideExport(candidates, save, states, { values: icimsValues, updatedAt: updatedAtOf(person) }, hash);
   const conflicts = decision.conflicts.length > 0 ? { conflicts: decision.conflicts } : {};
   if (decision.send.length > 0) return { ...ids, outcome: 'updated', changedFields: decision.send, ...conflicts };
   return { ...ids, outcome: 'skipped', reason: 'ICIMS_NEWER', details: differing.map((field) => `${field}:CHANGED_IN_ICIMS`), ...conflicts };

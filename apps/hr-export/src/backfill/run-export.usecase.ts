@@ -3,7 +3,7 @@ import pLimit from 'p-limit';
 import { Envelope, ExportRequestedPayload } from '@icims-sync/contracts';
 import { HrEmployeesClient, StoredEmployee } from '@icims-sync/hr-client';
 import { IcimsNotFound, IcimsPerson, RequestMeter } from '@icims-sync/icims-client';
-import { ExportedValueField, fieldValueHash } from '@icims-sync/mapping';
+import { ExportedValueField, exportedFieldIdsOf, fieldHasherOf } from '@icims-sync/mapping';
 import { AppException, internalDescription } from '@icims-sync/platform';
 import { Counters, ImportRunRepository, MassChangeHold, RunFence, RunFenced, RunProgressPublisher, SyncAuditRepository, SyncRunDocument, SyncStateRepository } from '@icims-sync/sync-ledger';
 import { IcimsClients, TenantContext, TenantSettingsClient, tenantContextOf } from '@icims-sync/vault-client';
@@ -147,7 +147,7 @@ export class RunExportUseCase {
   private async fetch(job: ExportJob, employees: StoredEmployee[]): Promise<(IcimsPerson | undefined)[]> {
     const { context } = job;
     const { fieldIds } = context;
-    const wanted = [fieldIds.firstName, fieldIds.lastName, fieldIds.hireDate, fieldIds.adpAssociateId, fieldIds.endDate, 'updateddate'];
+    const wanted = exportedFieldIdsOf(fieldIds);
     const client = this.icims.forHost(context.settings.apiBaseUrl);
     const limit = pLimit(FETCH_CONCURRENCY);
     return Promise.all(
@@ -185,7 +185,6 @@ export class RunExportUseCase {
   }
 
   private hasherOf(tenantId: string, icimsId: string) {
-    const key = { secret: this.config.SYNC_STATE_HASH_KEY, tenantId };
-    return (field: ExportedValueField, value: unknown) => fieldValueHash(key, icimsId, field, value);
+    return fieldHasherOf({ secret: this.config.SYNC_STATE_HASH_KEY, tenantId }, icimsId);
   }
 }

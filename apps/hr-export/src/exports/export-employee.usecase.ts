@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Counter, Histogram } from 'prom-client';
 import { EmployeeUpdatedPayload, Envelope } from '@icims-sync/contracts';
 import { HrEmployeesClient } from '@icims-sync/hr-client';
-import { parseIcimsDateTime } from '@icims-sync/icims-client';
+import { updatedAtOf } from '@icims-sync/icims-client';
 import {
   ExportDecision,
   ExportedValueField,
@@ -10,7 +10,8 @@ import {
   TWO_WAY_FIELDS,
   exportedValuesOfPerson,
   fieldStatesOf,
-  fieldValueHash,
+  exportedFieldIdsOf,
+  fieldHasherOf,
   decideExport,
   hrChangesOf,
 } from '@icims-sync/mapping';
@@ -120,10 +121,8 @@ export class ExportEmployeeUseCase {
     const hash = this.hasherOf(context.tenant.tenantId, icimsId);
     if (!candidates.some((field) => TWO_WAY_FIELDS.includes(field))) return { decision: { send: candidates, alreadyThere: [], keptInIcims: [], conflicts: [] }, icimsValues: {} };
     const { fieldIds } = context;
-    const wanted = [fieldIds.firstName, fieldIds.lastName, fieldIds.hireDate, fieldIds.adpAssociateId, fieldIds.endDate, 'updateddate'];
-    const person = await this.icims.forHost(context.settings.apiBaseUrl).getPerson(context.tenant, icimsId, wanted, { priority: 'automatic' });
-    const updatedAt = typeof person.updateddate === 'string' ? parseIcimsDateTime(person.updateddate) : NaN;
-    const icims = { values: exportedValuesOfPerson(person, fieldIds), updatedAt: Number.isNaN(updatedAt) ? undefined : new Date(updatedAt) };
+    const person = await this.icims.forHost(context.settings.apiBaseUrl).getPerson(context.tenant, icimsId, exportedFieldIdsOf(fieldIds), { priority: 'automatic' });
+    const icims = { values: exportedValuesOfPerson(person, fieldIds), updatedAt: updatedAtOf(person) };
     return { decision: decideExport(candidates, save, states, icims, hash), icimsValues: icims.values };
   }
 
@@ -140,8 +139,7 @@ export class ExportEmployeeUseCase {
   }
 
   private hasherOf(tenantId: string, icimsId: string) {
-    const key = this.hashKeyOf(tenantId);
-    return (field: ExportedValueField, value: unknown) => fieldValueHash(key, icimsId, field, value);
+    return fieldHasherOf(this.hashKeyOf(tenantId), icimsId);
   }
 
   private hashKeyOf(tenantId: string) {

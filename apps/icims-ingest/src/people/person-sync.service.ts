@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import pLimit from 'p-limit';
 import { RecordOutcome, SyncStateRepository } from '@icims-sync/sync-ledger';
 import { HrApiErrorCode, HrEmployeesClient, StoredEmployee, isHrRefusal } from '@icims-sync/hr-client';
-import { CallOptions, IcimsNotFound, IcimsPerson, parseIcimsDateTime } from '@icims-sync/icims-client';
+import { CallOptions, IcimsNotFound, IcimsPerson, updatedAtOf } from '@icims-sync/icims-client';
 import { AppException } from '@icims-sync/platform';
 import {
   ConflictNote,
@@ -13,7 +13,7 @@ import {
   changedSyncedFields,
   checkEligibility,
   fieldStatesOf,
-  fieldValueHash,
+  fieldHasherOf,
   inboundVerdict,
   mapIcimsPersonToEmployee,
   sameValue,
@@ -172,9 +172,8 @@ export class PersonSyncService {
    * only reflects icims-sync's own PATCH never comes back. Answers the conflicts resolved.
    */
   private keepHrChanges(tenantId: string, icimsId: string, employee: HrEmployee, existing: StoredEmployee, states: FieldStates | undefined, person: IcimsPerson): ConflictNote[] {
-    const key = this.hashKeyOf(tenantId);
-    const hash = (field: (typeof TWO_WAY_FIELDS)[number], value: unknown) => fieldValueHash(key, icimsId, field, value);
-    const icimsAt = typeof person.updateddate === 'string' ? validDate(parseIcimsDateTime(person.updateddate)) : undefined;
+    const hash = fieldHasherOf(this.hashKeyOf(tenantId), icimsId);
+    const icimsAt = updatedAtOf(person);
     const hrAt = existing.updatedAt ? validDate(Date.parse(existing.updatedAt)) : undefined;
     const conflicts: ConflictNote[] = [];
     for (const field of TWO_WAY_FIELDS) {
