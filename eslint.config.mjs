@@ -1,6 +1,7 @@
 // Lint: typescript-eslint plus the repo's boundaries (see STYLE.md "Boundaries").
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import importX from 'eslint-plugin-import-x';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const APPS = ['gateway', 'credentials-vault', 'icims-ingest', 'hr-export', 'scheduler', 'hr-sandbox', 'icims-sandbox'];
@@ -19,7 +20,7 @@ export default tseslint.config(
   { ignores: ['**/dist/**', 'node_modules/**', '.local/**', 'coverage/**', 'helm/**', 'k8s/**'] },
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     plugins: { 'import-x': importX },
     // Resolves `@icims-sync/<lib>` through tsconfig paths, so a cycle across libs is seen too.
     settings: {
@@ -44,6 +45,13 @@ export default tseslint.config(
     // Tests may read one level behind a lib's index to set up what its public API hides.
     files: ['**/*.spec.ts', '**/*.e2e-spec.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [...APP_IMPORTS, DEEP_IMPORTS[0]] }] },
+  },
+  {
+    // The admin page: browser code, React's rules of hooks (and their dependency lists).
+    files: ['apps/admin-web/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    settings: { 'import-x/resolver-next': [createTypeScriptImportResolver({ project: 'apps/admin-web/tsconfig.json' })] },
+    rules: { ...reactHooks.configs.recommended.rules, 'no-restricted-imports': ['error', { patterns: [{ group: ['@icims-sync/*'], message: 'The page talks to the API through its generated client only.' }] }] },
   },
   {
     files: ['tools/**/*.mjs', 'bench/**/*.mjs', '*.mjs', '*.js', 'apps/*/bin/*.js'],

@@ -1,8 +1,9 @@
-// Makes a fresh clone runnable: dependencies installed from the lockfile, TypeScript built.
+// Makes a fresh clone runnable: dependencies installed from the lockfile, TypeScript and the admin page built.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT } from '../stack/paths.mjs';
+import { buildAdminWeb } from './build-admin-web.mjs';
 import { LOCKFILE_FIX, checkLockfile } from './lockfile.mjs';
 
 /** `npm ci` when node_modules is missing or older than the lockfile. */
@@ -29,6 +30,7 @@ function installDependencies() {
 export function build(log = console.log) {
   log('prepare: building TypeScript (tsc -b)');
   exec(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-b', 'tsconfig.build.json']);
+  buildAdminWeb(log);
 }
 
 function exec(command, args, hint) {

@@ -62,6 +62,8 @@ export const SERVICES = [
       ADMIN_JWT_ISSUER: 'hr-sandbox',
       ADMIN_JWT_AUDIENCE: 'icims-sync',
       ADMIN_JWT_SECRET: adminJwtKey,
+      // The admin page signs in as any HR sandbox user (development only).
+      ADMIN_DEV_SIGN_IN: 'on',
     }),
   },
   {

@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { build, ensureDependencies } from '../dev/prepare.mjs';
-import { DEMO_ADMIN, connectDemoTenant } from '../dev/demo-tenant.mjs';
+import { DEMO_ADMIN, DEMO_EMPLOYEE, connectDemoTenant, prepareWalkThroughTenants } from '../dev/demo-tenant.mjs';
 import { removeOperatorEnv, writeOperatorEnv } from '../dev/operator-env.mjs';
 import { routeServiceOutput } from '../dev/service-logs.mjs';
 import { DEMO_CUSTOMER_ID, DEMO_HIRED_STATUS, DEMO_TENANT, SERVICES, vaultCommandEnv, withDatabase } from '../dev/services.mjs';
@@ -26,6 +26,7 @@ async function main() {
   await Promise.all(SERVICES.map(waitUntilReady));
   writeOperatorEnv({ KAFKA_BROKERS: stack.env.KAFKA_BROKERS, ...vaultCommandEnv(stack.env.MONGO_URL), ICIMS_SYNC_URL: 'http://127.0.0.1:3000', HR_SANDBOX_URL: 'http://127.0.0.1:4001' });
   const demo = await connectDemoTenant(stack.env);
+  const { newco } = await prepareWalkThroughTenants(stack.env);
   const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
   console.log(`\nicims-sync is up in ${seconds} s:`);
   for (const { name, port } of SERVICES) console.log(`  ${name.padEnd(18)} http://127.0.0.1:${port}  (/readyz /metrics)`);
@@ -42,6 +43,10 @@ async function main() {
   console.log(`  curl -s -XPOST ${admin}/imports ${auth} -H 'content-type: application/json' -d '{"mode":"full"}'`);
   console.log(`  curl -sN ${admin}/imports/<runId>/events ${auth}`);
   console.log(`History: curl -s '${admin}/runs?limit=5' ${auth}`);
+  console.log(`\nThe HR admin's page: http://127.0.0.1:3000/ui/ (development sign-in: tenant ${DEMO_TENANT}, acme or newco; user ${DEMO_ADMIN.userId}, an HR admin; ${DEMO_EMPLOYEE.userId} is refused)`);
+  console.log(`  signed in as ${DEMO_ADMIN.displayName} of ${DEMO_TENANT} at once (valid 1 h): http://127.0.0.1:3000/ui/#access_token=${demo.accessToken}`);
+  console.log('  acme is connected to iCIMS sandbox customer 7001 (250 people): press Preview, then Import.');
+  console.log(`  newco is only enabled: walk the setup. Customer ID ${newco.customerId}, Client ID ${newco.clientId}, Client Secret ${newco.clientSecret}`);
   console.log(`  kafka              ${stack.env.KAFKA_BROKERS}\n  mongo              ${stack.env.MONGO_URL}`);
   console.log(`Operator CLI beside it (signs in as ${DEMO_ADMIN.displayName}): npx icims-sync import --tenant ${DEMO_TENANT} --full; npx icims-sync runs list --tenant ${DEMO_TENANT}`);
   console.log('Operator commands work beside it as they are: npm run vault:tenant -- --tenant demo');

@@ -6,6 +6,7 @@ import { PlatformModule } from '@icims-sync/platform';
 import { AdminTokenVerifier } from './admin/admin-token.verifier';
 import { HrAdminGuard } from './admin/hr-admin.guard';
 import { IcimsSettingsController } from './admin/icims-settings.controller';
+import { SessionController } from './admin/session.controller';
 import { VaultAdminClient } from './admin/vault-admin.client';
 import { GatewayConfig } from './config/app.config';
 import { ImportsController } from './imports/imports.controller';
@@ -31,7 +32,7 @@ export class GatewayModule {
         HrClientModule.forRoot(config.HR_API_URL, { timeoutMs: 5_000, connections: 8 }),
         SyncLedgerModule.forRoot({ retentionDays: config.AUDIT_RETENTION_DAYS, service: SERVICE_NAME, leases: { queuedMs: config.IMPORT_QUEUED_LEASE_MS } }),
       ],
-      controllers: [WebhooksController, IcimsSettingsController, ImportsController],
+      controllers: [WebhooksController, SessionController, IcimsSettingsController, ImportsController],
       providers: [
         StartImportUseCase,
         SyncStatusUseCase,

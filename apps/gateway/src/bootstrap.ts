@@ -1,4 +1,6 @@
+import { Logger } from '@nestjs/common';
 import { ServiceDefinition } from '@icims-sync/platform';
+import { serveAdminUi } from './admin-ui/serve-admin-ui';
 import { setUpOpenApi } from './admin/openapi';
 import { GatewayModule, SERVICE_NAME } from './app.module';
 import { GatewayConfig, adminKeyProblems } from './config/app.config';
@@ -19,5 +21,9 @@ export const gatewayService: ServiceDefinition<GatewayConfig> = {
     // Unauthenticated, and each costs a vault call: generous, but bounded.
     { prefix: '/webhooks/', perMinute: config.PUBLIC_RATE_LIMIT_PER_MINUTE },
   ],
-  configureApp: (app) => setUpOpenApi(app),
+  configureApp: (app, config) => {
+    setUpOpenApi(app);
+    const fastify = app.getHttpAdapter().getInstance();
+    if (!serveAdminUi(fastify, config.ADMIN_UI_DIR)) new Logger('gateway').warn(`the admin page is not built (no index.html in ${config.ADMIN_UI_DIR}): run npm run build; /ui/ answers 404 until then`);
+  },
 };

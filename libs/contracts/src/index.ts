@@ -15,3 +15,4 @@ export * from './admin/icims-settings.view';
 export * from './admin/sync-runs.dto';
 export * from './admin/sync-runs.view';
 export * from './vault-internal';
+export * from './admin/sign-in.dto';

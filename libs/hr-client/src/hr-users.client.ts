@@ -20,6 +20,17 @@ export class HrUsersClient {
     if (response.status !== 200) throw hrRefusal(response, `the lookup of user ${userId}`);
     return response.json as HrUser;
   }
+
+  /**
+   * Signs a user in through the HR sandbox's token endpoint (development only: a real HR
+   * system hands its admins their JWT itself). Unknown or inactive users are refused.
+   */
+  async issueSandboxToken(tenantId: string, userId: string): Promise<{ accessToken: string; expiresIn: number }> {
+    const response = await this.http.request('POST', `${tenantPath(tenantId)}/users/${encodeURIComponent(userId)}/tokens`);
+    if (response.status !== 201 && response.status !== 200) throw hrRefusal(response, `to sign ${userId} in`);
+    const { accessToken, expiresIn } = response.json as { accessToken: string; expiresIn: number };
+    return { accessToken, expiresIn };
+  }
 }
 
 /** Why a user may not administer (or own) the integration now; undefined when they may. */

@@ -15,3 +15,4 @@ export { normaliseCountry } from './normalisers/country.normaliser';
 export { normaliseUsState } from './normalisers/us-state.normaliser';
 export * from './two-way';
 export * from './two-way-rules';
+export * from './field-mapping-tables';

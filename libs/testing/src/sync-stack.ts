@@ -15,6 +15,8 @@ export interface StackOptions {
   vaultEnv?: Record<string, string>;
   /** Starts hr-export too (HR → iCIMS), with this added to its environment. */
   exportEnv?: Record<string, string>;
+  /** Added to the gateway's environment (e.g. ADMIN_DEV_SIGN_IN=on for the admin page). */
+  gatewayEnv?: Record<string, string>;
 }
 
 /**
@@ -83,14 +85,21 @@ export class SyncStack {
   /** The operator enables the tenant; its HR admin then connects it to a new sandbox customer. */
   /** `dailyBudget: 0` switches the sandbox's request budget off (benchmarks). */
   async connectTenant(tenantId: string, customerId: string, options: { profile?: 'hrcloud' | 'namely'; hiredStatusIds?: string[]; dailyBudget?: number } = {}): Promise<ConnectedTenant> {
-    const clientSecret = randomBytes(16).toString('hex');
+    const icims = await this.enableTenant(tenantId, customerId, options);
+    const connected = await connectTenantAsAdmin({ gatewayUrl: this.urls.gateway, hrUrl: this.urls.hr, tenantId, customerId, ...icims, hiredStatusIds: options.hiredStatusIds ?? ['C38353'] });
+    rememberForLogScan('secret', [connected.inbound.password, connected.inbound.hmacKey, connected.inbound.clientSecret]);
+    return connected;
+  }
+
+  /** The operator's part only: an iCIMS sandbox customer with API credentials, and the tenant enabled. An HR admin connects it. */
+  async enableTenant(tenantId: string, customerId: string, options: { profile?: 'hrcloud' | 'namely'; dailyBudget?: number } = {}): Promise<{ clientId: string; clientSecret: string }> {
+    const icims = { clientId: `${tenantId}-client`, clientSecret: randomBytes(16).toString('hex') };
     this.tenants.add(tenantId);
-    await callJson('PUT', `${this.urls.sandbox}/sandbox/customers/${customerId}`, { clientId: `${tenantId}-client`, clientSecret, dailyBudget: options.dailyBudget });
+    rememberForLogScan('secret', [icims.clientSecret]);
+    await callJson('PUT', `${this.urls.sandbox}/sandbox/customers/${customerId}`, { ...icims, dailyBudget: options.dailyBudget });
     const cli = ServiceProcess.start('apps/credentials-vault/dist/cli/tenant.cli.js', this.vaultEnv, ['--tenant', tenantId, '--enable', '--profile', options.profile ?? 'hrcloud']);
     if ((await cli.exited).code !== 0) throw new Error(cli.output.stderr);
-    const connected = await connectTenantAsAdmin({ gatewayUrl: this.urls.gateway, hrUrl: this.urls.hr, tenantId, customerId, clientId: `${tenantId}-client`, clientSecret, hiredStatusIds: options.hiredStatusIds ?? ['C38353'] });
-    rememberForLogScan('secret', [clientSecret, connected.inbound.password, connected.inbound.hmacKey, connected.inbound.clientSecret]);
-    return connected;
+    return icims;
   }
 
   /** The OS process id of each app, by name (CPU figures in benchmarks). */
@@ -145,7 +154,7 @@ export class SyncStack {
     this.ingestEnv = { ...shared, HR_API_URL: hr.url, SYNC_STATE_HASH_KEY: hashKey, KAFKA_GROUP_ID: this.ingestGroup, SETTINGS_CACHE_MS: '0', ...options.ingestEnv };
     await startGroupAtEnd(this.kafka, this.ingestGroup, [Topic.CandidateHired, Topic.ImportRequested]);
     // Tests poll the admin API far faster than people do.
-    const gateway = await this.startService('apps/gateway/dist/main.js', { ...shared, ...gatewayAdminEnv(hr.url, jwtKey), ADMIN_RATE_LIMIT_PER_MINUTE: '100000', PUBLIC_RATE_LIMIT_PER_MINUTE: '1000000', PUBLIC_RATE_LIMIT_PER_SENDER_PER_MINUTE: '1000000' });
+    const gateway = await this.startService('apps/gateway/dist/main.js', { ...shared, ...gatewayAdminEnv(hr.url, jwtKey), ADMIN_RATE_LIMIT_PER_MINUTE: '100000', PUBLIC_RATE_LIMIT_PER_MINUTE: '1000000', PUBLIC_RATE_LIMIT_PER_SENDER_PER_MINUTE: '1000000', ...options.gatewayEnv });
     this.urls = { sandbox: sandbox.url, hr: hr.url, vault: vault.url, gateway: gateway.url, ingest: '', export: '' };
     await this.startIngest();
     if (options.exportEnv) {

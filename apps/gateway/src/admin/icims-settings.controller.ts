@@ -14,10 +14,12 @@ import {
   OwnerDto,
   TogglesDto,
 } from '@icims-sync/contracts';
+import { EXPORT_MAPPING_TABLE, FieldMappingRow, IMPORT_MAPPING_TABLE } from '@icims-sync/mapping';
 import { AdminClaims } from './admin-token.verifier';
 import { CurrentAdmin } from './current-admin.decorator';
 import { HrAdminGuard } from './hr-admin.guard';
 import { ConfigChangeResponse, ConnectResponse, ErrorResponse, IcimsSettingsResponse, InboundMaterialResponse, OwnerCandidateResponse } from './icims-settings.responses';
+import { FieldMappingResponse, FieldMappingRowResponse } from './session.responses';
 import { VaultAdminClient } from './vault-admin.client';
 import { VaultInboundClient } from '../webhooks/vault-inbound.client';
 
@@ -98,6 +100,16 @@ export class IcimsSettingsController {
   @ApiResponse({ status: 400, type: ErrorResponse, description: 'INVALID_FIELD_IDS, naming the fields.' })
   fieldIds(@Param('tenantId') _tenantId: string, @CurrentAdmin() admin: AdminClaims, @Body() body: FieldIdsDto): Promise<IcimsSettingsView> {
     return this.vault.call(admin, 'PUT', '/field-ids', body);
+  }
+
+  @Get('field-mapping')
+  @ApiOperation({ summary: "Both field-mapping tables as this tenant runs them: each row's iCIMS and HR field, and the iCIMS field id behind it." })
+  @ApiOkResponse({ type: FieldMappingResponse })
+  async fieldMapping(@Param('tenantId') _tenantId: string, @CurrentAdmin() admin: AdminClaims): Promise<FieldMappingResponse> {
+    const { fieldIds } = await this.vault.call<IcimsSettingsView>(admin, 'GET', '');
+    const rowOf = ({ icimsField, hrField, fieldIdName }: FieldMappingRow): FieldMappingRowResponse =>
+      fieldIdName ? { icimsField, hrField, fieldIdName, fieldId: fieldIds.effective[fieldIdName], overridden: fieldIdName in fieldIds.overrides } : { icimsField, hrField, overridden: false };
+    return { imports: IMPORT_MAPPING_TABLE.map(rowOf), exports: EXPORT_MAPPING_TABLE.map(rowOf) };
   }
 
   @Put('toggles')

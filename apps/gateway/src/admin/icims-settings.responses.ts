@@ -64,8 +64,11 @@ class InboundSummary {
 }
 
 class FieldIdsSummary {
-  @ApiProperty({ description: 'Synced field name → the iCIMS field id used (defaults plus overrides).', example: { ssn: 'usssn', adpAssociateId: 'customfield1234' } }) effective!: Record<string, string>;
-  @ApiProperty({ description: "The tenant's own field ids, set with PUT .../field-ids." }) overrides!: Record<string, string>;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description: 'Synced field name → the iCIMS field id used (defaults plus overrides).', example: { ssn: 'usssn', adpAssociateId: 'customfield1234' } })
+  effective!: Record<string, string>;
+
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description: "The tenant's own field ids, set with PUT .../field-ids." })
+  overrides!: Record<string, string>;
 }
 
 export class IcimsSettingsResponse implements IcimsSettingsView {
@@ -118,7 +121,14 @@ export class ConfigChangeResponse implements ConfigChangeView {
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'Setting → new value; secrets show "(changed)".' }) changes!: Record<string, unknown>;
 }
 
+class ErrorBody {
+  @ApiProperty({ example: 'CONSENT_REQUIRED' }) code!: string;
+  @ApiProperty({ example: 'accept the privacy policy before entering iCIMS credentials' }) message!: string;
+  @ApiPropertyOptional({ description: 'For a 5xx: quote it to the operator; the logs have the rest.' }) errorId?: string;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'Which fields are wrong (details.fields), or the run in the way (details.runId).' })
+  details?: Record<string, unknown>;
+}
+
 export class ErrorResponse {
-  @ApiProperty({ example: { code: 'CONSENT_REQUIRED', message: 'accept the privacy policy before entering iCIMS credentials' } })
-  error!: { code: string; message: string; errorId?: string; details?: Record<string, unknown> };
+  @ApiProperty({ type: ErrorBody }) error!: ErrorBody;
 }

@@ -1,6 +1,10 @@
-import { IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength } from 'class-validator';
+import path from 'node:path';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength } from 'class-validator';
 import { VaultCallerConfig } from '@icims-sync/vault-client';
 import { DEFAULT_IMPORT_CRON, DEFAULT_IMPORT_TIME_ZONE, IsImportCron, IsImportTimeZone, Secret } from '@icims-sync/platform';
+
+/** Where `npm run build` puts the admin page, beside this app's own output. */
+const DEFAULT_ADMIN_UI_DIR = path.resolve(__dirname, '../../../admin-web/dist');
 
 /** Environment of the gateway; every variable is documented in the README. */
 export class GatewayConfig extends VaultCallerConfig {
@@ -64,6 +68,18 @@ export class GatewayConfig extends VaultCallerConfig {
 
   @IsInt() @Min(0) @Max(1_000_000)
   ICIMS_MANUAL_RESERVE: number = 1_000;
+
+  /**
+   * `on` lets the admin page sign in as any user of the HR sandbox by tenant and user id (its
+   * token endpoint at HR_API_URL). Development only: production admins arrive with the HR
+   * system's JWT.
+   */
+  @IsIn(['on', 'off'], { message: 'ADMIN_DEV_SIGN_IN must be on or off' })
+  ADMIN_DEV_SIGN_IN: 'on' | 'off' = 'off';
+
+  /** The built admin page (Vite's output) the gateway serves at /ui/. */
+  @IsString() @MinLength(1)
+  ADMIN_UI_DIR: string = DEFAULT_ADMIN_UI_DIR;
 
   /** HS256 key shared with the HR system. Give this or ADMIN_JWKS_URL. */
   @Secret()

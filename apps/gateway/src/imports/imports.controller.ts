@@ -13,6 +13,7 @@ import { SyncStatusUseCase } from './sync-status.usecase';
 import { StartImportUseCase } from './start-import.usecase';
 import { RunProgressStream } from './run-progress.stream';
 import { runEvents } from './run-events';
+import { RunRecordsQueryDocs, RunsQueryDocs } from './run-queries.openapi';
 
 /** The Import button, its live window, and the sync history. HR admins only. */
 @ApiTags('Imports and sync history')
@@ -131,6 +132,7 @@ export class ImportsController {
   @Get('runs')
   @ApiOperation({ summary: 'Sync history, newest first: webhook hires, imports and exports, filtered by direction, trigger, status and start time.' })
   @ApiOkResponse({ type: RunPageResponse })
+  @RunsQueryDocs()
   @ApiResponse({ status: 400, type: ErrorResponse, description: 'A filter is invalid; the message names it.' })
   runs(@Param('tenantId') tenantId: string, @Query() query: RunsQueryDto): Promise<Page<SyncRunView>> {
     return this.audit.listRuns(tenantId, query);
@@ -147,6 +149,7 @@ export class ImportsController {
   @Get('runs/:runId/records')
   @ApiOperation({ summary: "A run's per-person outcomes: ids, changed field names and reason codes (never values)." })
   @ApiOkResponse({ type: RunRecordPageResponse })
+  @RunRecordsQueryDocs()
   @ApiResponse({ status: 404, type: ErrorResponse, description: 'RUN_NOT_FOUND.' })
   async records(@Param('tenantId') tenantId: string, @Param('runId') runId: string, @Query() query: RunRecordsQueryDto): Promise<Page<SyncRecordView>> {
     await this.runOf(tenantId, runId);
